@@ -1,0 +1,95 @@
+"""The pure core: parse, verify, sign and judge tokens. Never imports Qt.
+
+Everything the window and the command line use is listed in ``__all__``.
+"""
+
+from __future__ import annotations
+
+from .claims import CUSTOM_AUTH_SUBJECT, tiledesk_claims
+from .encoding import JSONValue, JsonProblem, parse_json
+from .errors import CoreError, InputError, KeyLoadError, SignError
+from .issues import Issue, Part, Severity
+from .judge import (
+    PROJECT_ID_PATTERN,
+    Profile,
+    TokenKind,
+    Verdict,
+    judge,
+    server_keys_for,
+    tiledesk_audience,
+)
+from .keys import (
+    ALL_ALGORITHMS,
+    ASYMMETRIC_ALGORITHMS,
+    HMAC_ALGORITHMS,
+    HMAC_MIN_BYTES,
+    Key,
+    KeyKind,
+    load_key_text,
+    looks_like_key_material,
+    secret_key,
+    select_key,
+)
+from .parse import MAX_TOKEN_CHARS, DecodedSegment, Inspection, Notice, Segment, Span, inspect_token
+from .report import format_report, headline, verdict_to_dict
+from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
+from .sign import sign_token
+from .times import TimeInfo, describe_time, format_duration, parse_duration, parse_instant
+from .verify import SignatureCheck, SignatureStatus, verify_signature
+
+__all__ = [
+    "ALL_ALGORITHMS",
+    "ASYMMETRIC_ALGORITHMS",
+    "CUSTOM_AUTH_SUBJECT",
+    "HMAC_ALGORITHMS",
+    "HMAC_MIN_BYTES",
+    "MAX_TOKEN_CHARS",
+    "PROJECT_ID_PATTERN",
+    "UNKNOWN_SECRET",
+    "CoreError",
+    "DecodedSegment",
+    "InputError",
+    "Inspection",
+    "Issue",
+    "JSONValue",
+    "JsonProblem",
+    "Key",
+    "KeyKind",
+    "KeyLoadError",
+    "Notice",
+    "Outcome",
+    "Part",
+    "Profile",
+    "Segment",
+    "ServerKeys",
+    "ServerVerdict",
+    "Severity",
+    "SignError",
+    "SignatureCheck",
+    "SignatureStatus",
+    "Span",
+    "Stage",
+    "TimeInfo",
+    "TokenKind",
+    "Verdict",
+    "describe_time",
+    "format_duration",
+    "format_report",
+    "headline",
+    "inspect_token",
+    "judge",
+    "load_key_text",
+    "looks_like_key_material",
+    "parse_duration",
+    "parse_instant",
+    "parse_json",
+    "secret_key",
+    "select_key",
+    "server_keys_for",
+    "server_verdict",
+    "sign_token",
+    "tiledesk_audience",
+    "tiledesk_claims",
+    "verdict_to_dict",
+    "verify_signature",
+]

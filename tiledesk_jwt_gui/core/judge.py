@@ -1,0 +1,487 @@
+"""The one question the faces ask: what is this token, and would it be accepted?
+
+``judge`` combines parsing, the signature check, the time claims and a profile's rules into a
+frozen :class:`Verdict`. Profile ``tiledesk`` decides as tiledesk-server does (``server``) and
+adds the docs' requirements as warnings; profile ``generic`` applies RFC 7519 alone.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .encoding import JSONValue
+from .issues import Issue, Part, Severity
+from .keys import HMAC_MIN_BYTES, Key
+from .parse import Inspection, inspect_token
+from .server import (
+    UNKNOWN_SECRET,
+    Outcome,
+    ServerKeys,
+    ServerVerdict,
+    audience_project_id,
+    server_verdict,
+)
+from .times import TIME_CLAIMS, TimeInfo, describe_time, format_duration
+from .verify import SignatureCheck, SignatureStatus, verify_signature
+
+__all__ = [
+    "PROJECT_ID_PATTERN",
+    "Profile",
+    "TokenKind",
+    "Verdict",
+    "judge",
+    "server_keys_for",
+    "tiledesk_audience",
+]
+
+PROJECT_ID_PATTERN = re.compile(r"[0-9a-fA-F]{24}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_STAFF_ROLES = ("owner", "admin", "agent")
+_OFFERED_KEY_HEADERS = ("jku", "x5u", "jwk", "x5c")
+
+
+class Profile(StrEnum):
+    TILEDESK = "tiledesk"
+    GENERIC = "generic"
+
+
+class TokenKind(StrEnum):
+    CUSTOM_AUTH = "custom_auth"
+    GUEST = "guest"
+    USER = "user"
+    BOT = "bot"
+    SUBSCRIPTION = "subscription"
+    OTHER = "other"
+
+
+def tiledesk_audience(project_id: str) -> str:
+    """The documented ``aud`` of a custom-auth token for ``project_id``."""
+    return f"https://tiledesk.com/projects/{project_id}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Everything the window and the command line show about one token."""
+
+    profile: Profile
+    inspection: Inspection
+    signature: SignatureCheck
+    outcome: Outcome
+    issues: tuple[Issue, ...]
+    times: tuple[TimeInfo, ...]
+    now: float
+    server: ServerVerdict | None
+    kind: TokenKind | None
+    kind_description: str | None
+
+    @property
+    def accepted(self) -> bool:
+        return self.outcome is Outcome.ACCEPTED
+
+    @property
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity is Severity.WARNING)
+
+    def issues_for(self, claim: str) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.claim == claim)
+
+    @property
+    def header(self) -> dict[str, JSONValue] | None:
+        return self.inspection.header_object
+
+    @property
+    def payload(self) -> dict[str, JSONValue] | None:
+        return self.inspection.payload_object
+
+    @property
+    def next_change(self) -> float | None:
+        """The next instant (Unix seconds) at which the time checks change their answer."""
+        payload = self.payload or {}
+        moments = [
+            float(v)
+            for c in ("nbf", "exp")
+            if isinstance(v := payload.get(c), int | float) and not isinstance(v, bool)
+        ]
+        future = [m for m in moments if m > self.now and m < 1e15]
+        return min(future) if future else None
+
+
+def server_keys_for(key: Key | None, project_id: str | None) -> ServerKeys:
+    """What a person's inputs tell of the server's secrets: their secret belongs to their
+    project (or, with no project id, to whichever project the token names)."""
+    text = _secret_text(key)
+    if text is None:
+        return ServerKeys(global_secret=UNKNOWN_SECRET)
+    if project_id:
+        return ServerKeys(projects={project_id.lower(): text}, global_secret=UNKNOWN_SECRET)
+    return ServerKeys(any_project=text, global_secret=UNKNOWN_SECRET)
+
+
+def _secret_text(key: Key | None) -> str | None:
+    if key is None or not key.is_secret:
+        return None
+    if key.secret_text is not None:
+        return key.secret_text
+    try:
+        return key.secret.decode("utf-8") if key.secret is not None else None
+    except UnicodeDecodeError:
+        return None
+
+
+def judge(
+    token: str | Inspection,
+    key: Key | Sequence[Key] | None = None,
+    *,
+    profile: Profile = Profile.TILEDESK,
+    project_id: str | None = None,
+    at: float | None = None,
+    leeway: float = 0.0,
+    algorithms: Sequence[str] | None = None,
+    server_keys: ServerKeys | None = None,
+) -> Verdict:
+    """Judge ``token`` as of ``at`` (Unix seconds, default now). Never raises."""
+    now = time.time() if at is None else at
+    inspection = token if isinstance(token, Inspection) else inspect_token(token)
+    signature = verify_signature(inspection, key, algorithms)
+    payload = inspection.payload_object
+    times = tuple(
+        describe_time(claim, payload[claim], now)
+        for claim in TIME_CLAIMS
+        if payload is not None and claim in payload
+    )
+    kind, kind_description = _token_kind(payload)
+    single_key = key if isinstance(key, Key) else None
+    if profile is Profile.GENERIC:
+        issues, outcome = _generic(inspection, signature, now, leeway)
+        server = None
+    else:
+        keys = server_keys or server_keys_for(single_key, project_id)
+        server = server_verdict(inspection.token, keys, now, tolerance=leeway)
+        issues, outcome = _tiledesk(inspection, signature, server, single_key, project_id, now)
+    issues.extend(_header_warnings(inspection, profile))
+    if kind_description:
+        issues.append(Issue(None, Severity.INFO, f"kind_{kind}", kind_description, Part.TOKEN))
+    return Verdict(
+        profile,
+        inspection,
+        signature,
+        outcome,
+        tuple(_sorted(issues)),
+        times,
+        now,
+        server,
+        kind,
+        kind_description,
+    )
+
+
+def _sorted(issues: list[Issue]) -> list[Issue]:
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    unique: list[Issue] = []
+    seen: set[tuple[str | None, str]] = set()
+    for issue in issues:
+        if (issue.claim, issue.code) in seen:
+            continue
+        seen.add((issue.claim, issue.code))
+        unique.append(issue)
+    return sorted(unique, key=lambda i: order[i.severity])
+
+
+def _token_kind(payload: dict[str, JSONValue] | None) -> tuple[TokenKind | None, str | None]:
+    if payload is None:
+        return None, None
+    sub = payload.get("sub")
+    aud = payload.get("aud")
+    project = audience_project_id(aud) if isinstance(aud, str) else None
+    aud_text = aud if isinstance(aud, str) else ""
+    if sub == "userexternal":
+        where = f" for project {project}" if project else ""
+        return TokenKind.CUSTOM_AUTH, f"a Tiledesk custom-auth token{where} (sub userexternal)"
+    if sub == "guest":
+        return TokenKind.GUEST, "a Tiledesk guest token (an anonymous widget visitor)"
+    if sub == "user":
+        return (
+            TokenKind.USER,
+            "a Tiledesk user token, issued by Tiledesk itself with its global secret "
+            "(aud https://tiledesk.com), not a custom-auth token",
+        )
+    if sub == "bot" or "/bots/" in aud_text:
+        return TokenKind.BOT, "a Tiledesk bot token, signed with the bot's own secret"
+    if sub == "subscription" or "/subscriptions/" in aud_text:
+        return (
+            TokenKind.SUBSCRIPTION,
+            "a Tiledesk webhook-subscription token, signed with the subscription's secret",
+        )
+    return None, None
+
+
+# --- profile: tiledesk --------------------------------------------------------------------
+
+_STRUCTURAL_REASONS = ("invalid token", "jwt malformed", "No auth token", "SyntaxError")
+
+
+def _tiledesk(
+    inspection: Inspection,
+    signature: SignatureCheck,
+    server: ServerVerdict,
+    key: Key | None,
+    project_id: str | None,
+    now: float,
+) -> tuple[list[Issue], Outcome]:
+    issues: list[Issue] = []
+    structural = server.outcome is Outcome.REJECTED and server.reason.startswith(
+        _STRUCTURAL_REASONS
+    )
+    for issue in inspection.issues:
+        if issue.severity is Severity.ERROR and not structural:
+            issue = Issue(
+                issue.claim,
+                Severity.WARNING,
+                issue.code,
+                issue.message + " (the Tiledesk server tolerates this)",
+                issue.part,
+            )
+        issues.append(issue)
+    if server.issue is not None:
+        issues.append(server.issue)
+    if server.outcome is not Outcome.REJECTED:
+        issues.extend(i.with_severity(Severity.WARNING) if i.severity is Severity.ERROR else i
+                      for i in signature.issues if i.code != "signature_invalid")
+    payload = inspection.payload_object
+    if project_id is not None and not PROJECT_ID_PATTERN.fullmatch(project_id):
+        issues.append(
+            Issue(None, Severity.WARNING, "project_id_invalid",
+                  f"the project id {project_id!r} is not 24 hexadecimal characters; "
+                  "Tiledesk project ids are (look in the dashboard's project settings)",
+                  Part.KEY)
+        )
+        project_id = None
+    if payload is not None:
+        issues.extend(_docs_warnings(payload, project_id or server.project_id, project_id))
+    issues.extend(_key_warnings(inspection, key))
+    if key is None or not key.is_secret:
+        if signature.status is SignatureStatus.NO_KEY:
+            issues.append(
+                Issue(None, Severity.INFO, "no_key",
+                      "enter the project secret to check the signature", Part.KEY)
+            )
+    elif project_id is None and server.project_id is not None:
+        issues.append(
+            Issue(None, Severity.INFO, "assumed_project",
+                  f"no project id was set: the secret is taken to be project "
+                  f"{server.project_id}'s, the project the token's aud names", Part.KEY)
+        )
+    for info in _time_notes(payload, now):
+        issues.append(info)
+    return issues, server.outcome
+
+
+def _docs_warnings(
+    payload: dict[str, JSONValue], project: str | None, chosen_project: str | None
+) -> list[Issue]:
+    issues: list[Issue] = []
+
+    def warn(claim: str, code: str, message: str) -> None:
+        issues.append(Issue(claim, Severity.WARNING, code, message))
+
+    user_id = payload.get("_id")
+    if isinstance(user_id, str) and user_id and project is not None:
+        prefix = f"{project}_"
+        if not user_id.lower().startswith(prefix.lower()):
+            warn("_id", "id_prefix",
+                 f"_id should start with the project id and an underscore ('{prefix}…', as the "
+                 "docs ask); the server does not check it, but ids without it can collide "
+                 "across projects")
+    elif "_id" in payload and user_id is not None and not isinstance(user_id, str):
+        warn("_id", "id_not_string", "_id should be a string ('<project id>_<user id>')")
+    if payload.get("sub") == "guest":
+        warn("sub", "sub_guest",
+             "sub 'guest' works on the server, but the documented custom-auth subject is "
+             "'userexternal'")
+    aud = payload.get("aud")
+    if project is not None and "aud" in payload:
+        expected = tiledesk_audience(project)
+        if aud != expected:
+            warn("aud", "aud_not_documented",
+                 f"aud should be exactly {expected} (the server reads only the path, "
+                 "so this still picks the project)")
+    elif chosen_project is not None and "aud" not in payload:
+        warn("aud", "aud_missing", f"aud is missing; it should be {tiledesk_audience(chosen_project)}")
+    email = payload.get("email")
+    if "email" not in payload:
+        warn("email", "email_missing", "email is missing; the docs list it as required")
+    elif not isinstance(email, str) or not _EMAIL.fullmatch(email):
+        warn("email", "email_invalid", "email does not look like an e-mail address")
+    if "attributes" in payload and not isinstance(payload["attributes"], dict):
+        warn("attributes", "attributes_not_object",
+             "attributes should be a JSON object of key/value pairs")
+    for claim in ("firstname", "lastname"):
+        if claim in payload and not isinstance(payload[claim], str):
+            warn(claim, f"{claim}_not_string", f"{claim} should be a string")
+    role = payload.get("role")
+    if isinstance(role, str) and role in _STAFF_ROLES:
+        warn("role", "role_staff",
+             f"role '{role}' makes signinWithCustomToken sign up a real {role} account from "
+             "email: this gives dashboard access, not a widget visitor")
+        if "email" not in payload:
+            warn("email", "role_without_email",
+                 f"role '{role}' needs an email to create the account")
+    for claim in ("iat", "exp", "nbf"):
+        value = payload.get(claim)
+        if claim == "iat" and claim in payload and (
+            isinstance(value, bool) or not isinstance(value, int | float)
+        ):
+            warn("iat", "iat_not_number",
+                 "iat should be a number of seconds (the server ignores it)")
+    return issues
+
+
+def _time_notes(payload: dict[str, JSONValue] | None, now: float) -> list[Issue]:
+    notes: list[Issue] = []
+    if payload is None:
+        return notes
+    for claim in TIME_CLAIMS:
+        if claim not in payload:
+            continue
+        info = describe_time(claim, payload[claim], now)
+        if info.problem and info.seconds is not None:
+            notes.append(Issue(claim, Severity.WARNING, f"{claim}_suspicious", info.problem))
+    if "exp" not in payload:
+        notes.append(
+            Issue("exp", Severity.INFO, "exp_missing",
+                  "no exp: the token never expires; a short lifetime limits a leaked token")
+        )
+    return notes
+
+
+def _key_warnings(inspection: Inspection, key: Key | None) -> list[Issue]:
+    issues: list[Issue] = []
+    if key is None or not key.is_secret or key.secret is None:
+        return issues
+    alg = inspection.algorithm
+    if isinstance(alg, str) and alg in HMAC_MIN_BYTES:
+        needed = HMAC_MIN_BYTES[alg]
+        if len(key.secret) < needed:
+            note = ""
+            if len(key.secret) == 36:
+                note = " (Tiledesk's own 36-character secrets are enough for HS256 only)"
+            issues.append(
+                Issue(None, Severity.WARNING, "secret_short",
+                      f"the secret is {len(key.secret)} bytes; RFC 7518 §3.2 asks {needed} "
+                      f"or more for {alg}{note}", Part.KEY)
+            )
+    if key.secret_text is not None and key.description.endswith("(base64-decoded)"):
+        issues.append(
+            Issue(None, Severity.WARNING, "secret_base64",
+                  "Tiledesk uses the secret's text as UTF-8 and never base64-decodes it; "
+                  "the Tiledesk verdict uses the text as typed", Part.KEY)
+        )
+    return issues
+
+
+def _header_warnings(inspection: Inspection, profile: Profile) -> list[Issue]:
+    header = inspection.header_object
+    issues: list[Issue] = []
+    if header is None:
+        return issues
+    for name in _OFFERED_KEY_HEADERS:
+        if name in header:
+            issues.append(
+                Issue(name, Severity.WARNING, "offers_own_key",
+                      f"the header offers its own key ({name}); it is never fetched nor "
+                      "trusted here: a token cannot choose the key that verifies it",
+                      Part.HEADER)
+            )
+    if "crit" in header:
+        crit = header["crit"]
+        severity = Severity.ERROR if profile is Profile.GENERIC else Severity.WARNING
+        suffix = (
+            "" if profile is Profile.GENERIC
+            else " (jsonwebtoken, and so Tiledesk, ignores crit)"
+        )
+        if not isinstance(crit, list) or not crit or not all(isinstance(c, str) for c in crit):
+            message = "crit must be a non-empty array of header names (RFC 7515 §4.1.11)"
+        else:
+            message = (
+                f"crit asks the verifier to understand {', '.join(map(str, crit))}, "
+                "which it does not implement; RFC 7515 §4.1.11 says to refuse the token"
+            )
+        issues.append(Issue("crit", severity, "crit_unsupported", message + suffix, Part.HEADER))
+    if header.get("b64") is False:
+        issues.append(
+            Issue("b64", Severity.WARNING, "b64_false",
+                  "b64 false (RFC 7797, unencoded payload) is not supported: the payload is "
+                  "read as base64url", Part.HEADER)
+        )
+    return issues
+
+
+# --- profile: generic ---------------------------------------------------------------------
+
+
+def _generic(
+    inspection: Inspection, signature: SignatureCheck, now: float, leeway: float
+) -> tuple[list[Issue], Outcome]:
+    issues = list(inspection.issues)
+    issues.extend(signature.issues)
+    if signature.status is SignatureStatus.NO_KEY:
+        issues.append(Issue(None, Severity.INFO, "no_key",
+                            "no key was given, so the signature is not checked", Part.KEY))
+    elif signature.status is not SignatureStatus.VERIFIED and not any(
+        i.severity is Severity.ERROR for i in signature.issues
+    ):
+        issues.append(Issue(None, Severity.ERROR, "signature_not_verified",
+                            signature.summary, Part.SIGNATURE))
+    payload = inspection.payload_object
+    if payload is not None:
+        issues.extend(_registered_claims(payload, now, leeway))
+    has_error = any(i.severity is Severity.ERROR for i in issues)
+    if has_error:
+        return issues, Outcome.REJECTED
+    if signature.status is SignatureStatus.NO_KEY:
+        return issues, Outcome.UNDECIDED
+    return issues, Outcome.ACCEPTED
+
+
+def _registered_claims(payload: dict[str, JSONValue], now: float, leeway: float) -> list[Issue]:
+    issues: list[Issue] = []
+
+    def error(claim: str, code: str, message: str) -> None:
+        issues.append(Issue(claim, Severity.ERROR, code, message))
+
+    for claim in TIME_CLAIMS:
+        if claim not in payload:
+            continue
+        info = describe_time(claim, payload[claim], now)
+        if info.seconds is None:
+            error(claim, f"{claim}_not_number", info.problem or f"{claim} is not a number")
+            continue
+        if info.problem:
+            issues.append(Issue(claim, Severity.WARNING, f"{claim}_suspicious", info.problem))
+        if claim == "exp" and now >= info.seconds + leeway:
+            error("exp", "expired", f"exp passed {format_duration(now - info.seconds)} ago: "
+                  "the token has expired")
+        if claim == "nbf" and now < info.seconds - leeway:
+            error("nbf", "not_yet_valid",
+                  f"nbf is {format_duration(info.seconds - now)} from now: not valid yet")
+        if claim == "iat" and info.seconds > now + leeway:
+            issues.append(Issue("iat", Severity.WARNING, "iat_future",
+                                f"iat is {format_duration(info.seconds - now)} in the future"))
+    for claim in ("iss", "sub", "jti"):
+        if claim in payload and not isinstance(payload[claim], str):
+            error(claim, f"{claim}_not_string", f"{claim} must be a string (RFC 7519 §4.1)")
+    if "aud" in payload:
+        aud = payload["aud"]
+        if not isinstance(aud, str) and not (
+            isinstance(aud, list) and all(isinstance(a, str) for a in aud)
+        ):
+            error("aud", "aud_type", "aud must be a string or an array of strings (RFC 7519 §4.1.3)")
+    return issues

@@ -1,0 +1,526 @@
+"""A step-for-step model of how tiledesk-server 2.19.16 authenticates a custom-auth token:
+passport-jwt 4.0.1 with its ``secretOrKeyProvider`` (middleware/passport.js), jsonwebtoken
+9.0.0's ``verify`` (no options), then the strategy's own callback.
+
+The model reads the token as Node does (lenient base64, the header as Latin-1, the payload as
+UTF-8 with replacement, JavaScript's ``JSON.parse`` and loose equality), so its verdict equals
+the server's, including where RFC 7519, the Tiledesk docs or PyJWT would say otherwise. Where a
+secret is not known (a project other than the user's, the server's global secret) the model
+says so: the outcome is then ``undecided`` unless the token is refused for another reason.
+
+See ``docs/server-model.md`` for each step with its source.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Final
+
+from .encoding import JSONValue, JsonProblem, node_b64decode, node_utf8, parse_json
+from .issues import Issue, Part, Severity
+from .jsvalues import JsTypeError, js_loose_equals_string, js_to_string, js_truthy, js_typeof
+from .keys import HMAC_ALGORITHMS, Key, KeyLoadError, load_key_text
+from .verify import hmac_signature
+
+__all__ = [
+    "UNKNOWN_SECRET",
+    "Outcome",
+    "ServerKeys",
+    "ServerVerdict",
+    "Stage",
+    "audience_project_id",
+    "server_verdict",
+]
+
+
+class Outcome(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    UNDECIDED = "undecided"
+    """Everything but the signature holds, and the signature needs a secret nobody gave."""
+
+
+class Stage(StrEnum):
+    """Where the server's answer comes from (as in the verdict vectors)."""
+
+    PASSPORT = "passport"
+    """passport-jwt answered: a 200, or a 401 with jsonwebtoken's reason."""
+    ERROR = "error"
+    """An exception escaped to Express: the request fails with an error."""
+    HANG = "hang"
+    """The strategy's async callback threw: the request never gets an answer."""
+
+
+class _Unknown:
+    """A secret that exists on the server but that the user did not give."""
+
+    def __repr__(self) -> str:
+        return "UNKNOWN_SECRET"
+
+
+UNKNOWN_SECRET: Final = _Unknown()
+
+SecretValue = str | _Unknown | None
+
+
+@dataclass(frozen=True)
+class ServerKeys:
+    """What is known of the server's secrets.
+
+    ``projects`` maps project ids (24 hex, any case) to their ``jwtSecret``. ``any_project``
+    is a secret assumed for every other project the token names (the user's secret when no
+    project id is set). ``complete`` says ``projects`` is the whole database: then a project
+    not in it does not exist; otherwise it exists with a secret nobody gave. ``global_secret``
+    is the server's own (``None``: none configured; ``UNKNOWN_SECRET``: the cloud's).
+    """
+
+    projects: Mapping[str, str] = field(default_factory=dict, repr=False)
+    any_project: str | None = field(default=None, repr=False)
+    complete: bool = False
+    global_secret: SecretValue = field(default=UNKNOWN_SECRET, repr=False)
+    entity_check: bool = True
+    """False models the /auth/signinWithCustomToken route, which skips the entity check."""
+
+    def known_secrets(self) -> list[str]:
+        known = [s for s in self.projects.values() if s]
+        if self.any_project:
+            known.append(self.any_project)
+        if isinstance(self.global_secret, str) and self.global_secret:
+            known.append(self.global_secret)
+        return known
+
+
+@dataclass(frozen=True, slots=True)
+class ServerVerdict:
+    """The server's answer, in its own words (``reason``) and explained (``issue``)."""
+
+    outcome: Outcome
+    stage: Stage
+    reason: str
+    issue: Issue | None
+    key_source: str
+    project_id: str | None
+
+    @property
+    def accepted(self) -> bool:
+        return self.outcome is Outcome.ACCEPTED
+
+
+_JWS_SHAPE = re.compile(r"[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?")
+_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_AUTH_HEADER = re.compile(f"([^{_JS_SPACE}]+)[{_JS_SPACE}]+([^{_JS_SPACE}]+)")
+_OBJECT_ID = re.compile(r"[0-9a-fA-F]{24}")
+
+
+class _Stop(Exception):
+    """The server stops here with this verdict."""
+
+    def __init__(self, verdict: ServerVerdict) -> None:
+        super().__init__(verdict.reason)
+        self.verdict = verdict
+
+
+@dataclass
+class _Run:
+    keys: ServerKeys
+    now: int
+    tolerance: float
+    key_source: str = "no key yet"
+    project_id: str | None = None
+    undecided: Issue | None = None
+
+    def stop(
+        self,
+        stage: Stage,
+        reason: str,
+        claim: str | None,
+        message: str,
+        part: Part = Part.PAYLOAD,
+        code: str = "server_rejects",
+    ) -> _Stop:
+        issue = Issue(claim, Severity.ERROR, code, message, part)
+        return _Stop(
+            ServerVerdict(
+                Outcome.REJECTED, stage, reason, issue, self.key_source, self.project_id
+            )
+        )
+
+
+def audience_project_id(aud: JSONValue) -> str | None:
+    """The project id the server reads from ``aud`` (any 24-hex id, lower case), or ``None``."""
+    try:
+        kind, ident = _audience_path(aud)
+    except (ValueError, JsTypeError):
+        return None
+    if kind == "projects" and ident and _OBJECT_ID.fullmatch(ident):
+        return ident.lower()
+    return None
+
+
+def _audience_path(aud: JSONValue) -> tuple[str | None, str | None]:
+    """``new URL(aud).pathname.split('/')[1:3]``; raises ValueError for an invalid URL."""
+    from ada_url import URL  # imported late: only the Tiledesk model needs a WHATWG parser
+
+    text = node_utf8(js_to_string(aud)).decode("utf-8")
+    pathname = URL(text).pathname
+    pieces = pathname.split("/")
+    kind = pieces[1] if len(pieces) > 1 else None
+    ident = pieces[2] if len(pieces) > 2 else None
+    return kind, ident
+
+
+def server_verdict(
+    token: str, keys: ServerKeys, now: float, *, tolerance: float = 0
+) -> ServerVerdict:
+    """What the Tiledesk server answers for ``Authorization: JWT <token>`` at ``now``."""
+    run = _Run(keys, int(now // 1), tolerance)
+    try:
+        return _authenticate(token, run)
+    except _Stop as stop:
+        return stop.verdict
+
+
+def _authenticate(header_token: str, run: _Run) -> ServerVerdict:
+    # passport-jwt's fromAuthHeaderWithScheme("jwt"): the first run of non-space characters.
+    match = _AUTH_HEADER.match("JWT " + header_token)
+    token = match.group(2) if match else ""
+    if not token:
+        raise run.stop(Stage.PASSPORT, "No auth token", None, "there is no token to send",
+                       Part.TOKEN)
+    if token != header_token:
+        raise run.stop(
+            Stage.PASSPORT, "invalid token", None,
+            "the token has whitespace inside: the server reads only up to the first space, "
+            "and that part is not a token", Part.TOKEN,
+        )
+    secret = _secret_from_provider(token, run)
+    payload = _verify(token, secret, run)
+    return _strategy_callback(payload, run)
+
+
+def _jws_decode(token: str) -> tuple[JSONValue, JSONValue] | None:
+    """jws.decode: the header (read as Latin-1) and the raw payload, or None.
+
+    Raises ``_PayloadJsonError`` where jws itself throws (``typ`` is "JWT" and the payload is
+    not JSON).
+    """
+    if not _JWS_SHAPE.fullmatch(token):
+        return None
+    encoded_header, encoded_payload = token.split(".")[:2]
+    header = parse_json(node_b64decode(encoded_header).decode("latin-1"))
+    if isinstance(header, JsonProblem) or not js_truthy(header):
+        return None
+    payload_text = node_b64decode(encoded_payload).decode("utf-8", "replace")
+    is_jwt = isinstance(header, dict) and header.get("typ") == "JWT"
+    payload = parse_json(payload_text)
+    if isinstance(payload, JsonProblem):
+        if is_jwt:
+            raise _PayloadJsonError(payload.message)
+        return header, payload_text
+    if is_jwt:
+        # jws parsed it already (any JSON value, null included); jsonwebtoken then parses a
+        # string result once more, so a doubly encoded claims set still becomes an object.
+        if isinstance(payload, str):
+            again = parse_json(payload)
+            return header, again if isinstance(again, dict | list) else payload
+        return header, payload
+    if not isinstance(payload, dict | list):
+        return header, payload_text  # jsonwebtoken keeps the text unless JSON gave an object
+    return header, payload
+
+
+class _PayloadJsonError(Exception):
+    pass
+
+
+def _secret_from_provider(token: str, run: _Run) -> SecretValue:
+    """Tiledesk's secretOrKeyProvider: which secret verifies this token."""
+    keys = run.keys
+    try:
+        decoded = _jws_decode(token)
+    except _PayloadJsonError as exc:
+        raise run.stop(
+            Stage.ERROR, f"SyntaxError: {exc}", None,
+            "the header says typ 'JWT', so the server parses the payload as JSON, which throws: "
+            f"the request fails ({exc})", Part.PAYLOAD, "server_error",
+        ) from None
+    payload = decoded[1] if decoded else None
+    aud = payload.get("aud") if isinstance(payload, dict) else None
+    if not js_truthy(aud):
+        run.key_source = "the server's global secret (the token names no audience)"
+        return keys.global_secret
+    try:
+        kind, ident = _audience_path(aud)
+    except JsTypeError as exc:
+        raise run.stop(
+            Stage.ERROR, f"TypeError: {exc}", "aud",
+            "aud is an object with its own 'toString' member: the server throws turning it into "
+            "text, and the request fails", Part.PAYLOAD, "server_error",
+        ) from None
+    except ValueError:
+        raise run.stop(
+            Stage.ERROR, "Invalid URL", "aud",
+            f"aud, {_show(aud)}, is not an absolute URL: the server's new URL(aud) throws and "
+            "the request fails (expected https://tiledesk.com/projects/<project id>)",
+            Part.PAYLOAD, "server_error",
+        ) from None
+    if kind in ("bots", "subscriptions"):
+        entity = "bot" if kind == "bots" else "webhook subscription"
+        run.key_source = f"the secret of {entity} {ident!r}" if ident else "no secret"
+        if not ident or keys.complete:
+            return None
+        return UNKNOWN_SECRET
+    if kind == "projects":
+        if not ident:
+            run.key_source = "no secret (aud names no project)"
+            return None
+        if not _OBJECT_ID.fullmatch(ident):
+            run.key_source = f"no secret ({ident!r} is not a project id)"
+            return None
+        project = ident.lower()
+        run.project_id = project
+        known = {k.lower(): v for k, v in keys.projects.items()}
+        if project in known:
+            run.key_source = f"the secret of project {project}"
+            return known[project]
+        if keys.any_project is not None:
+            run.key_source = f"the secret of project {project} (the secret you gave)"
+            return keys.any_project
+        run.key_source = f"the secret of project {project}"
+        return None if keys.complete else UNKNOWN_SECRET
+    run.key_source = "the server's global secret (aud names no project, bot or subscription)"
+    return keys.global_secret
+
+
+def _show(value: JSONValue) -> str:
+    try:
+        text = js_to_string(value) if not isinstance(value, str) else value
+    except JsTypeError:
+        text = "an object"
+    if len(text) > 60:
+        text = text[:57] + "…"
+    return repr(text) if isinstance(value, str) else f"{text} ({js_typeof(value)})"
+
+
+def _verify(token: str, secret: SecretValue, run: _Run) -> JSONValue:
+    """jsonwebtoken 9.0.0 ``verify`` without options. Returns the payload it hands on."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        raise run.stop(
+            Stage.PASSPORT, "jwt malformed", None,
+            f"the server needs exactly 3 dot-separated parts; this token has {len(parts)}",
+            Part.TOKEN,
+        )
+    decoded = _jws_decode(token)  # cannot raise here: the provider decoded it already
+    if decoded is None:
+        raise run.stop(
+            Stage.PASSPORT, "invalid token", None,
+            "the server cannot read the token: " + _why_unreadable(token), Part.TOKEN,
+        )
+    header, payload = decoded
+    has_signature = parts[2] != ""
+    secret_truthy = isinstance(secret, _Unknown) or bool(secret)
+    if not has_signature and secret_truthy:
+        raise run.stop(
+            Stage.PASSPORT, "jwt signature is required", None,
+            "the token has no signature: the server requires one", Part.SIGNATURE,
+        )
+    if has_signature and not secret_truthy:
+        raise run.stop(
+            Stage.PASSPORT, "secret or public key must be provided", "aud",
+            _no_secret_message(run), Part.PAYLOAD,
+        )
+    if not has_signature:
+        raise run.stop(
+            Stage.PASSPORT, 'please specify "none" in "algorithms" to verify unsigned tokens',
+            None, "the token has no signature and the server has no key for it", Part.SIGNATURE,
+        )
+    alg = header.get("alg") if isinstance(header, dict) else None
+    server_key = _server_key(secret)
+    allowed = HMAC_ALGORITHMS if server_key is None else server_key.algorithms
+    if not isinstance(alg, str) or alg not in allowed:
+        raise run.stop(
+            Stage.PASSPORT, "invalid algorithm", "alg",
+            f"the header's alg, {_show(alg) if alg is not None else 'missing'}, is not one the "
+            f"server allows with this key ({', '.join(allowed)}, exact case)", Part.HEADER,
+        )
+    if server_key is not None:
+        if alg.startswith("HS"):
+            raise run.stop(
+                Stage.PASSPORT, f"secretOrPublicKey must be a symmetric key when using {alg}",
+                None, "the project secret is a PEM key, which the server will not use as an "
+                "HMAC secret", Part.KEY,
+            )
+        from .parse import inspect_token  # local: parse imports nothing from here
+        from .verify import verify_signature
+
+        if not verify_signature(inspect_token(token), server_key, [alg]).verified:
+            raise run.stop(Stage.PASSPORT, "invalid signature", None,
+                           "the signature does not match", Part.SIGNATURE)
+    elif isinstance(secret, _Unknown):
+        _judge_unknown_secret(token, alg, parts[2], run)
+    else:
+        assert isinstance(secret, str)
+        signing_input = token.rsplit(".", 1)[0].encode("ascii")
+        expected = hmac_signature(alg, node_utf8(secret), signing_input)
+        if not hmac.compare_digest(expected, parts[2]):
+            raise run.stop(
+                Stage.PASSPORT, "invalid signature", None, _invalid_signature_message(run),
+                Part.SIGNATURE,
+            )
+    if payload is None:
+        raise run.stop(
+            Stage.ERROR, "TypeError: Cannot read properties of null (reading 'nbf')", None,
+            "the payload is JSON null: jsonwebtoken throws reading its claims and the request "
+            "fails", Part.PAYLOAD, "server_error",
+        )
+    _check_times(payload, run)
+    return payload
+
+
+def _server_key(secret: SecretValue) -> Key | None:
+    """jsonwebtoken tries ``createPublicKey(secret)`` first: a PEM secret is not a secret."""
+    if not isinstance(secret, str) or "-----BEGIN" not in secret:
+        return None
+    try:
+        return load_key_text(secret)[0]
+    except KeyLoadError:
+        return None
+
+
+def _judge_unknown_secret(token: str, alg: str, signature: str, run: _Run) -> None:
+    signing_input = token.rsplit(".", 1)[0].encode("ascii")
+    for known in run.keys.known_secrets():
+        if hmac.compare_digest(hmac_signature(alg, node_utf8(known), signing_input), signature):
+            raise run.stop(
+                Stage.PASSPORT, "invalid signature", "aud",
+                f"the token is signed with the secret you gave, but the server verifies it with "
+                f"{run.key_source}, a different one", Part.PAYLOAD,
+            )
+    run.undecided = Issue(
+        None, Severity.INFO, "signature_unknown_secret",
+        f"the server verifies the signature with {run.key_source}, which was not given here",
+        Part.SIGNATURE,
+    )
+
+
+def _no_secret_message(run: _Run) -> str:
+    source = run.key_source
+    if source.startswith("the server's global secret"):
+        return (
+            "the server has no secret for this token: " + source + ", and none is configured"
+        )
+    if run.project_id is not None:
+        return f"no active project {run.project_id} exists, so the server has no secret for it"
+    return "the server finds no secret for this token: " + source
+
+
+def _invalid_signature_message(run: _Run) -> str:
+    return f"the signature does not match {run.key_source}"
+
+
+def _why_unreadable(token: str) -> str:
+    for index, char in enumerate(token):
+        if char != "." and not (char.isascii() and (char.isalnum() or char in "-_")):
+            return f"character {index + 1} ({char!r}) is not base64url"
+    parts = token.split(".")
+    if not parts[0] or not parts[1]:
+        return "the header or the payload part is empty"
+    return "its header is not JSON, or is JSON false, 0, null or an empty string"
+
+
+def _check_times(payload: JSONValue, run: _Run) -> None:
+    if not isinstance(payload, dict):
+        return
+    for claim in ("nbf", "exp"):
+        if claim not in payload:
+            continue
+        value = payload[claim]
+        if js_typeof(value) != "number":
+            raise run.stop(
+                Stage.PASSPORT, f"invalid {claim} value", claim,
+                f"{claim} is {_show(value)}, not a JSON number: the server refuses the token",
+            )
+        assert isinstance(value, int | float)
+        if claim == "nbf" and value > run.now + run.tolerance:
+            raise run.stop(
+                Stage.PASSPORT, "jwt not active", claim,
+                f"nbf is {_delta(value - run.now)} after now: the token is not valid yet",
+            )
+        if claim == "exp" and run.now >= value + run.tolerance:
+            raise run.stop(
+                Stage.PASSPORT, "jwt expired", claim,
+                f"exp passed {_delta(run.now - value)} ago: the token has expired",
+            )
+
+
+def _delta(seconds: float) -> str:
+    from .times import format_duration
+
+    return format_duration(seconds)
+
+
+def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
+    """Tiledesk's JwtStrategy callback (middleware/passport.js)."""
+    claims = payload if isinstance(payload, dict) else {}
+    user_id = claims.get("_id")
+    doc = claims.get("_doc")
+    doc_id = doc.get("_id") if isinstance(doc, dict) else None
+    if user_id is None and doc_id is None:
+        raise run.stop(
+            Stage.PASSPORT, "", "_id",
+            "_id is missing: the server needs the user's id in _id", code="server_rejects",
+        )
+    if not js_truthy(user_id) and "_id" in claims and doc is None:
+        raise run.stop(
+            Stage.HANG, "the server never answers", "_id",
+            f"_id is {_show(user_id)}: the server's check throws on a falsy id and the request "
+            "never completes", code="server_hangs",
+        )
+    if run.keys.entity_check:
+        subject = claims.get("sub")
+        try:
+            for name in ("bot", "subscription", "userexternal", "guest"):
+                if js_loose_equals_string(subject, name):
+                    break
+            else:
+                name = ""
+        except JsTypeError:
+            raise run.stop(
+                Stage.HANG, "the server never answers", "sub",
+                "sub is an object with its own 'toString' member: the server's check throws and "
+                "the request never completes", code="server_hangs",
+            ) from None
+        if name not in ("userexternal", "guest"):
+            what = {
+                "bot": "a bot",
+                "subscription": "a webhook subscription",
+            }.get(name, "a registered Tiledesk user")
+            shown = "missing" if "sub" not in claims else _show(subject)
+            raise run.stop(
+                Stage.PASSPORT, "", "sub",
+                f"sub is {shown}: the server then looks the id up as {what}, and an external "
+                "user is not there (custom auth needs sub 'userexternal')",
+            )
+        for claim in ("firstname", "lastname"):
+            value = claims.get(claim)
+            if js_truthy(value):
+                try:
+                    js_to_string(value)
+                except JsTypeError:
+                    raise run.stop(
+                        Stage.HANG, "the server never answers", claim,
+                        f"{claim} cannot be turned into text (an object with its own 'toString' "
+                        "member): the server throws building the full name and the request "
+                        "never completes", code="server_hangs",
+                    ) from None
+    if run.undecided is not None:
+        return ServerVerdict(
+            Outcome.UNDECIDED, Stage.PASSPORT, "", run.undecided, run.key_source, run.project_id
+        )
+    return ServerVerdict(Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source,
+                         run.project_id)

@@ -1,0 +1,166 @@
+"""Time claims made readable: NumericDate values as UTC and local times with relative phrases,
+and the parsing of instants ("2026-11-24T10:00:00Z", "1800000000") and durations ("90s", "2d").
+
+Every function here accepts absurd values (negative, 1e20, strings, booleans) and says what is
+wrong instead of raising, except the parsers, which raise :class:`InputError`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .encoding import JSONValue
+from .errors import InputError
+
+__all__ = [
+    "MILLISECONDS_THRESHOLD",
+    "TIME_CLAIMS",
+    "TimeInfo",
+    "describe_time",
+    "format_duration",
+    "parse_duration",
+    "parse_instant",
+]
+
+TIME_CLAIMS = ("iat", "nbf", "exp")
+MILLISECONDS_THRESHOLD = 32_503_680_000
+"""1 January 3000 in Unix seconds: a larger value is almost surely milliseconds."""
+
+_MAX_DATETIME_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
+_MIN_DATETIME_SECONDS = -62_135_596_800  # 0001-01-01T00:00:00Z
+
+
+@dataclass(frozen=True, slots=True)
+class TimeInfo:
+    """A time claim for people. ``seconds`` is ``None`` when the value is not a number."""
+
+    claim: str
+    value: JSONValue
+    seconds: float | None
+    utc: str | None
+    local: str | None
+    relative: str | None
+    problem: str | None
+
+
+def format_duration(seconds: float) -> str:
+    """A short phrase for a length of time: "45 s", "4 min", "2 h 5 min", "3 days"."""
+    seconds = abs(seconds)
+    if math.isinf(seconds) or math.isnan(seconds):
+        return "forever"
+    if seconds < 60:
+        whole = int(seconds)
+        return f"{whole} s" if whole == seconds else f"{seconds:.1f} s"
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{int(minutes)} min"
+    hours = minutes / 60
+    if hours < 24:
+        rest = int(minutes) % 60
+        return f"{int(hours)} h {rest} min" if rest else f"{int(hours)} h"
+    days = hours / 24
+    if days < 365:
+        whole_days = int(days)
+        return f"{whole_days} day" if whole_days == 1 else f"{whole_days} days"
+    years = days / 365.25
+    if years < 10_000:
+        return f"{years:.1f} years"
+    return f"{years:.3g} years"
+
+
+def _phrase(claim: str, delta: float) -> str:
+    """``delta`` is value − now."""
+    span = format_duration(delta)
+    future = delta > 0
+    if claim == "exp":
+        return f"expires in {span}" if future else f"expired {span} ago"
+    if claim == "nbf":
+        return f"valid in {span}" if future else f"valid since {span} ago"
+    if claim == "iat":
+        return f"issued {span} in the future" if future else f"issued {span} ago"
+    return f"in {span}" if future else f"{span} ago"
+
+
+def describe_time(claim: str, value: JSONValue, now: float) -> TimeInfo:
+    """Describe a NumericDate claim as of ``now`` (Unix seconds)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        kind = {bool: "a boolean", str: "a string", list: "an array", dict: "an object"}.get(
+            type(value), "null"
+        )
+        return TimeInfo(
+            claim, value, None, None, None, None,
+            f"{claim} is {kind}, not a number of seconds (NumericDate, RFC 7519 §2)",
+        )
+    seconds = float(value)
+    if math.isnan(seconds) or math.isinf(seconds):
+        return TimeInfo(claim, value, None, None, None, None,
+                        f"{claim} is too large to be a time")
+    problem = None
+    if seconds > MILLISECONDS_THRESHOLD:
+        problem = (
+            f"{claim} lies after the year 3000: is it in milliseconds? "
+            f"({seconds / 1000:.0f} would be seconds)"
+        )
+    elif seconds < 0:
+        problem = f"{claim} is before 1970"
+    utc = local = None
+    if _MIN_DATETIME_SECONDS <= seconds <= _MAX_DATETIME_SECONDS:
+        try:
+            moment = datetime.fromtimestamp(seconds, UTC)
+            utc = moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+            local = moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z").strip()
+        except (OverflowError, OSError, ValueError):
+            utc = local = None
+    relative = _phrase(claim, seconds - now)
+    return TimeInfo(claim, value, seconds, utc, local, relative, problem)
+
+
+_DURATION = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|w)?\s*",
+                       re.IGNORECASE)
+_UNIT_SECONDS = {
+    "s": 1, "sec": 1, "secs": 1,
+    "m": 60, "min": 60, "mins": 60,
+    "h": 3600, "hr": 3600, "hrs": 3600,
+    "d": 86400, "day": 86400, "days": 86400,
+    "w": 604800,
+}
+
+
+def parse_duration(text: str) -> int:
+    """Seconds in "90s", "5m", "1h", "2d", "1w" or a bare number of seconds (may be negative)."""
+    match = _DURATION.fullmatch(text)
+    if not match:
+        raise InputError(
+            f"{text!r} is not a duration: use a number with s, m, h, d or w, like 90s, 5m, 1h, 2d"
+        )
+    number = float(match.group(1))
+    unit = (match.group(2) or "s").lower()
+    seconds = number * _UNIT_SECONDS[unit]
+    if abs(seconds) > 100 * 365 * 86400:
+        raise InputError(f"{text!r} is more than a century")
+    return round(seconds)
+
+
+def parse_instant(text: str) -> float:
+    """Unix seconds from "1800000000" (or "1800000000.5") or ISO 8601 ("2027-01-15T10:00:00Z";
+    no zone means UTC)."""
+    stripped = text.strip()
+    if re.fullmatch(r"-?\d+(\.\d+)?", stripped):
+        value = float(stripped)
+        if abs(value) > _MAX_DATETIME_SECONDS:
+            raise InputError(f"{text!r} is outside the years 1 to 9999")
+        return value
+    candidate = stripped[:-1] + "+00:00" if stripped.endswith(("Z", "z")) else stripped
+    try:
+        moment = datetime.fromisoformat(candidate)
+    except ValueError:
+        raise InputError(
+            f"{text!r} is not a time: use Unix seconds (1800000000) or ISO 8601 "
+            "(2027-01-15T10:00:00Z)"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()

@@ -1,0 +1,200 @@
+"""Check a token's signature over its segments exactly as received.
+
+The algorithm allowed is decided by the key's type and the caller's choice; the token's own
+``alg`` only has to be one of them. HMAC signatures are compared as text, the way jsonwebtoken
+(and so Tiledesk) does, so a non-canonical encoding of the right bytes is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from jwt.algorithms import get_default_algorithms
+
+from .encoding import b64url_encode
+from .issues import Issue, Part, Severity
+from .keys import HMAC_ALGORITHMS, Key, select_key
+from .parse import Inspection
+
+__all__ = ["SignatureCheck", "SignatureStatus", "hmac_signature", "verify_signature"]
+
+_HASHES = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
+
+
+class SignatureStatus(StrEnum):
+    VERIFIED = "verified"
+    INVALID = "invalid"
+    UNSIGNED = "unsigned"
+    NO_KEY = "no_key"
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureCheck:
+    """The outcome for the badge: a status, the one-line reason and the issues behind it."""
+
+    status: SignatureStatus
+    algorithm: str | None
+    key: Key | None
+    summary: str
+    issues: tuple[Issue, ...]
+
+    @property
+    def verified(self) -> bool:
+        return self.status is SignatureStatus.VERIFIED
+
+
+def hmac_signature(algorithm: str, secret: bytes, signing_input: bytes) -> str:
+    """The base64url HMAC of ``signing_input``: what the signature segment must read."""
+    return b64url_encode(hmac.new(secret, signing_input, _HASHES[algorithm]).digest())
+
+
+def verify_signature(
+    inspection: Inspection,
+    keys: Key | Sequence[Key] | None,
+    algorithms: Sequence[str] | None = None,
+) -> SignatureCheck:
+    """Verify ``inspection`` with ``keys`` (one key or a JWKS), allowing only ``algorithms``
+    (default: whatever the key's type allows). Never raises."""
+    header = inspection.header_object
+    alg_value = header.get("alg") if header is not None else None
+    alg = alg_value if isinstance(alg_value, str) else None
+
+    def result(status: SignatureStatus, summary: str, *issues: Issue, key: Key | None = None) -> (
+        SignatureCheck
+    ):
+        return SignatureCheck(status, alg, key, summary, tuple(issues))
+
+    if not inspection.is_jws:
+        return result(
+            SignatureStatus.INVALID,
+            "the token cannot be read, so it has no signature to check",
+        )
+    assert header is not None
+    signature_text = inspection.segments[2].text
+    if alg_value is None or "alg" not in header:
+        return result(
+            SignatureStatus.INVALID,
+            "the header has no 'alg'",
+            Issue("alg", Severity.ERROR, "alg_missing", "the header names no algorithm ('alg')",
+                  Part.HEADER),
+        )
+    if alg is None:
+        return result(
+            SignatureStatus.INVALID,
+            "the header's 'alg' is not a string",
+            Issue("alg", Severity.ERROR, "alg_not_string",
+                  f"the header's 'alg' is {type(alg_value).__name__}, not a string", Part.HEADER),
+        )
+    if alg.lower() == "none":
+        issues = [
+            Issue("alg", Severity.ERROR, "alg_none",
+                  f"the header says alg '{alg}': the token claims to need no signature, and no "
+                  "verifier should accept it", Part.HEADER)
+        ]
+        if signature_text:
+            issues.append(Issue(None, Severity.ERROR, "alg_none_with_signature",
+                                "alg is none, yet a signature is attached", Part.SIGNATURE))
+        return result(SignatureStatus.UNSIGNED, f"unsigned token (alg '{alg}')", *issues)
+    if not signature_text:
+        return result(
+            SignatureStatus.UNSIGNED,
+            "unsigned token: the signature part is empty",
+            Issue(None, Severity.ERROR, "signature_missing",
+                  f"the header says alg {alg} but the signature part is empty", Part.SIGNATURE),
+        )
+    if keys is None or (isinstance(keys, Sequence) and not keys):
+        return result(SignatureStatus.NO_KEY, "no key to check the signature with")
+    chosen = keys if isinstance(keys, Key) else select_key(keys, header)
+    if isinstance(chosen, str):
+        return result(
+            SignatureStatus.INVALID,
+            chosen,
+            Issue("kid", Severity.ERROR, "key_not_found", chosen, Part.KEY),
+        )
+    allowed = [a for a in chosen.algorithms if algorithms is None or a in algorithms]
+    if alg not in allowed:
+        why = (
+            f"the token says alg {alg}, but {chosen.description} verifies only "
+            f"{', '.join(allowed) or 'none of the algorithms chosen'}"
+        )
+        if chosen.is_secret and alg not in HMAC_ALGORITHMS:
+            why += " (a secret never verifies an asymmetric signature)"
+        elif not chosen.is_secret and alg in HMAC_ALGORITHMS:
+            why += (
+                " (an HS token checked with a public key is the classic key-confusion "
+                "forgery: refused)"
+            )
+        return result(
+            SignatureStatus.INVALID,
+            why,
+            Issue("alg", Severity.ERROR, "alg_not_allowed", why, Part.HEADER),
+            key=chosen,
+        )
+    if chosen.is_secret and chosen.confusable_with is not None:
+        why = (
+            f"the HMAC secret is {chosen.confusable_with}: a token signed with a public key as "
+            "an HMAC secret is the classic key-confusion forgery, so it is refused"
+        )
+        return result(
+            SignatureStatus.INVALID,
+            why,
+            Issue(None, Severity.ERROR, "key_confusion", why, Part.KEY),
+            key=chosen,
+        )
+    try:
+        valid, issue = _check(alg, chosen, inspection, signature_text)
+    except Exception as exc:  # a backend error is an invalid signature, never a crash
+        valid, issue = False, Issue(
+            None, Severity.ERROR, "signature_error",
+            f"the {alg} signature could not be checked: {type(exc).__name__}", Part.SIGNATURE
+        )
+    if valid:
+        extra = (issue,) if issue is not None else ()
+        return result(
+            SignatureStatus.VERIFIED, f"signature verified with {chosen.description}", *extra,
+            key=chosen,
+        )
+    if issue is None:
+        issue = Issue(
+            None, Severity.ERROR, "signature_invalid",
+            f"the {alg} signature does not match {chosen.description}", Part.SIGNATURE
+        )
+    return result(SignatureStatus.INVALID, issue.message, issue, key=chosen)
+
+
+def _check(
+    alg: str, key: Key, inspection: Inspection, signature_text: str
+) -> tuple[bool, Issue | None]:
+    signing_input = inspection.signing_input
+    if key.is_secret:
+        assert key.secret is not None
+        expected = hmac_signature(alg, key.secret, signing_input)
+        if hmac.compare_digest(expected, signature_text):
+            return True, None
+        if inspection.signature is not None and hmac.compare_digest(
+            b64url_encode(inspection.signature), expected
+        ):
+            return False, Issue(
+                None, Severity.ERROR, "signature_noncanonical",
+                "the signature bytes match, but their base64url text is not the canonical one; "
+                "jsonwebtoken (and so Tiledesk) compares the text and refuses it",
+                Part.SIGNATURE,
+            )
+        return False, None
+    signature = inspection.signature
+    if signature is None:
+        return False, None
+    algorithm = get_default_algorithms()[alg]
+    valid = bool(algorithm.verify(signing_input, key.public_key, signature))
+    warning = None
+    if valid and b64url_encode(signature) != signature_text:
+        warning = Issue(
+            None, Severity.WARNING, "signature_noncanonical",
+            "the signature verifies, but its base64url text is not canonical; strict verifiers "
+            "may refuse it", Part.SIGNATURE,
+        )
+    return valid, warning
