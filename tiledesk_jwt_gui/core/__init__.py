@@ -31,6 +31,13 @@ from .keys import (
     select_key,
 )
 from .parse import MAX_TOKEN_CHARS, DecodedSegment, Inspection, Notice, Segment, Span, inspect_token
+from .sample import (
+    DEMO_EC_PRIVATE_KEY_PEM,
+    DEMO_PROJECT_ID,
+    DEMO_RSA_PRIVATE_KEY_PEM,
+    DEMO_SECRET,
+    demo_claims,
+)
 from .report import format_report, headline, verdict_to_dict
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .sign import sign_token
@@ -41,6 +48,10 @@ __all__ = [
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
     "CUSTOM_AUTH_SUBJECT",
+    "DEMO_EC_PRIVATE_KEY_PEM",
+    "DEMO_PROJECT_ID",
+    "DEMO_RSA_PRIVATE_KEY_PEM",
+    "DEMO_SECRET",
     "HMAC_ALGORITHMS",
     "HMAC_MIN_BYTES",
     "MAX_TOKEN_CHARS",
@@ -72,6 +83,7 @@ __all__ = [
     "TimeInfo",
     "TokenKind",
     "Verdict",
+    "demo_claims",
     "describe_time",
     "format_duration",
     "format_report",
