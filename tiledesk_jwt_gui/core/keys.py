@@ -155,7 +155,7 @@ def load_key_text(text: str) -> tuple[Key, ...]:
     stripped = text.strip()
     if not stripped:
         raise KeyLoadError("the key is empty")
-    if stripped.startswith("{"):
+    if stripped.startswith(("{", "[")):
         return _load_jwk_text(stripped)
     if "-----BEGIN" in stripped:
         return (_load_pem(stripped),)

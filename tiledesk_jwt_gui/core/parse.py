@@ -120,7 +120,7 @@ class Inspection:
         return self.token.rsplit(".", 1)[0].encode("ascii", "replace")
 
 
-_SCHEME = re.compile(r"(?i)^(?:authorization\s*:\s*)?(jwt|bearer)\s+")
+_SCHEME = re.compile(r"(?i)^(?:authorization\s*:\s*)?(jwt|bearer)(?:\s+|$)")
 _QUOTES = (('"', '"'), ("'", "'"), ("`", "`"))
 _SEGMENT_NAMES = ("header", "payload", "signature")
 

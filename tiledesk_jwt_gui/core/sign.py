@@ -6,6 +6,7 @@ composed here is byte-for-byte what a Node backend would send for the same claim
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from jwt.algorithms import get_default_algorithms
@@ -18,17 +19,17 @@ from .verify import hmac_signature
 __all__ = ["sign_token"]
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _encode_json(value: object, part: str) -> str:
     try:
         text = dumps_compact(value)
+        # A lone surrogate cannot be UTF-8; JSON.stringify writes it as an escape, and so do we.
+        text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         return b64url_encode(text.encode("utf-8"))
     except ValueError as exc:
         raise SignError(f"the {part} cannot be written as JSON: {exc}") from None
-    except UnicodeEncodeError:
-        raise SignError(
-            f"the {part} holds a lone surrogate (an unpaired \\ud800–\\udfff escape), which "
-            "UTF-8 cannot carry"
-        ) from None
     except RecursionError:
         raise SignError(f"the {part} is nested too deeply to write") from None
     except TypeError as exc:

@@ -52,8 +52,7 @@ def format_duration(seconds: float) -> str:
     if math.isinf(seconds) or math.isnan(seconds):
         return "forever"
     if seconds < 60:
-        whole = int(seconds)
-        return f"{whole} s" if whole == seconds else f"{seconds:.1f} s"
+        return f"{int(seconds)} s"
     minutes = seconds / 60
     if minutes < 60:
         return f"{int(minutes)} min"
