@@ -22,6 +22,7 @@ from .core import (
     CoreError,
     Key,
     Profile,
+    Severity,
     Verdict,
     format_report,
     inspect_token,
@@ -35,7 +36,7 @@ from .core import (
     tiledesk_claims,
     verdict_to_dict,
 )
-from .core.encoding import JSONValue, JsonProblem
+from .core.encoding import JsonProblem, JSONValue
 
 __all__ = ["main"]
 
@@ -55,7 +56,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-_PLAIN_SECRET_REFUSAL = (
+_PLAIN_ARGUMENT_REFUSAL = (
     "a secret is never taken as a plain argument (process lists and shell history show it); "
     "use --secret-env NAME, --secret-file PATH or --ask"
 )
@@ -69,22 +70,34 @@ class _RefusePlainSecret(argparse.Action):
         values: object,
         option_string: str | None = None,
     ) -> None:
-        parser.error(f"{option_string}: {_PLAIN_SECRET_REFUSAL}")
+        parser.error(f"{option_string}: {_PLAIN_ARGUMENT_REFUSAL}")
 
 
 def _add_secret_options(parser: argparse.ArgumentParser, *, with_key: bool) -> None:
     group = parser.add_argument_group("key (never as a plain argument)")
     sources = group.add_mutually_exclusive_group()
-    sources.add_argument("--secret-env", metavar="NAME",
-                         help="read the HMAC secret from environment variable NAME")
-    sources.add_argument("--secret-file", metavar="PATH", type=Path,
-                         help="read the HMAC secret from a file (one trailing newline is dropped)")
+    sources.add_argument(
+        "--secret-env", metavar="NAME", help="read the HMAC secret from environment variable NAME"
+    )
+    sources.add_argument(
+        "--secret-file",
+        metavar="PATH",
+        type=Path,
+        help="read the HMAC secret from a file (one trailing newline is dropped)",
+    )
     if with_key:
-        sources.add_argument("--key", metavar="PATH", type=Path,
-                             help="a PEM, JWK or JWKS file (public or private key)")
+        sources.add_argument(
+            "--key",
+            metavar="PATH",
+            type=Path,
+            help="a PEM, JWK or JWKS file (public or private key)",
+        )
     sources.add_argument("--ask", action="store_true", help="prompt for the secret without echo")
-    group.add_argument("--base64-secret", action="store_true",
-                       help="the secret is base64 (Tiledesk's own secrets are plain text)")
+    group.add_argument(
+        "--base64-secret",
+        action="store_true",
+        help="the secret is base64 (Tiledesk's own secrets are plain text)",
+    )
     for name in ("--secret", "--password", "-s"):
         group.add_argument(name, nargs="?", action=_RefusePlainSecret, help=argparse.SUPPRESS)
 
@@ -99,38 +112,69 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     decode = commands.add_parser("decode", help="show a token's header, claims and problems")
-    decode.add_argument("token", nargs="?", default="-", metavar="TOKEN|-",
-                        help="the token, or - (the default) to read it from standard input")
+    decode.add_argument(
+        "token",
+        nargs="?",
+        default="-",
+        metavar="TOKEN|-",
+        help="the token, or - (the default) to read it from standard input",
+    )
     decode.add_argument("--json", action="store_true", help="print one JSON object")
 
     verify = commands.add_parser("verify", help="check the signature and the verdict")
-    verify.add_argument("token", nargs="?", default="-", metavar="TOKEN|-",
-                        help="the token, or - (the default) to read it from standard input")
+    verify.add_argument(
+        "token",
+        nargs="?",
+        default="-",
+        metavar="TOKEN|-",
+        help="the token, or - (the default) to read it from standard input",
+    )
     _add_secret_options(verify, with_key=True)
-    verify.add_argument("--project-id", metavar="ID",
-                        help="the project the secret belongs to (checks aud and the _id prefix)")
-    verify.add_argument("--profile", choices=[p.value for p in Profile], default="tiledesk",
-                        help="tiledesk (default): the server's verdict; generic: RFC 7519 only")
-    verify.add_argument("--at", metavar="TIME",
-                        help="judge as of TIME: Unix seconds or ISO 8601 (default: now)")
-    verify.add_argument("--leeway", metavar="SECONDS", type=float, default=0.0,
-                        help="clock tolerance for exp and nbf (default 0, as the server)")
+    verify.add_argument(
+        "--project-id",
+        metavar="ID",
+        help="the project the secret belongs to (checks aud and the _id prefix)",
+    )
+    verify.add_argument(
+        "--profile",
+        choices=[p.value for p in Profile],
+        default="tiledesk",
+        help="tiledesk (default): the server's verdict; generic: RFC 7519 only",
+    )
+    verify.add_argument(
+        "--at", metavar="TIME", help="judge as of TIME: Unix seconds or ISO 8601 (default: now)"
+    )
+    verify.add_argument(
+        "--leeway",
+        metavar="SECONDS",
+        type=float,
+        default=0.0,
+        help="clock tolerance for exp and nbf (default 0, as the server)",
+    )
     verify.add_argument("--json", action="store_true", help="print one JSON object")
 
     sign = commands.add_parser("sign", help="compose and sign a Tiledesk custom-auth token")
-    sign.add_argument("--project-id", metavar="ID", required=True,
-                      help="the 24-hex project id: fills aud and the _id prefix")
+    sign.add_argument(
+        "--project-id",
+        metavar="ID",
+        required=True,
+        help="the 24-hex project id: fills aud and the _id prefix",
+    )
     _add_secret_options(sign, with_key=False)
     sign.add_argument("--user-id", metavar="ID", help="_id becomes <project id>_ID")
     sign.add_argument("--email", metavar="E")
     sign.add_argument("--firstname", metavar="F")
     sign.add_argument("--lastname", metavar="L")
     sign.add_argument("--attributes", metavar="JSON", help="a JSON object of attributes")
-    sign.add_argument("--claims", metavar="FILE|-",
-                      help="a JSON object merged into the claims (- reads standard input)")
+    sign.add_argument(
+        "--claims",
+        metavar="FILE|-",
+        help="a JSON object merged into the claims (- reads standard input)",
+    )
     sign.add_argument("--alg", choices=HMAC_ALGORITHMS, default="HS256")
-    sign.add_argument("--expires-in", metavar="DURATION",
-                      help="set exp this far ahead: 90s, 5m, 1h, 2d")
+    sign.add_argument(
+        "--expires-in", metavar="DURATION", help="set exp this far ahead: 90s, 5m, 1h, 2d"
+    )
     sign.add_argument("--header", metavar="FILE", help="a JSON object of extra header members")
     return parser
 
@@ -220,9 +264,8 @@ def _decode(args: argparse.Namespace) -> int:
     inspection = inspect_token(_read_token(args.token))
     verdict = judge(inspection, None)
     _emit(verdict, args.json)
-    payload = inspection.payload
-    readable = inspection.header_object is not None and payload is not None and payload.is_json
-    return EXIT_OK if readable else EXIT_REJECTED
+    broken = any(issue.severity is Severity.ERROR for issue in inspection.issues)
+    return EXIT_REJECTED if broken else EXIT_OK
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -264,9 +307,11 @@ def _sign(args: argparse.Namespace) -> int:
         )
         extra = _json_object(claims_text, "claims file")
     attributes = _json_object(args.attributes, "--attributes value") if args.attributes else None
-    header = _json_object(_read_text_file(Path(args.header), "header"), "header file") if (
-        args.header
-    ) else None
+    header = (
+        _json_object(_read_text_file(Path(args.header), "header"), "header file")
+        if (args.header)
+        else None
+    )
     expires_in = parse_duration(args.expires_in) if args.expires_in else None
     claims = tiledesk_claims(
         args.project_id,

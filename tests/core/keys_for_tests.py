@@ -28,15 +28,17 @@ def ed_private() -> ed25519.Ed25519PrivateKey:
     return ed25519.Ed25519PrivateKey.generate()
 
 
-def private_pem(key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey,
-                fmt: serialization.PrivateFormat = serialization.PrivateFormat.PKCS8) -> str:
-    return key.private_bytes(serialization.Encoding.PEM, fmt,
-                             serialization.NoEncryption()).decode()
+def private_pem(
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey,
+    fmt: serialization.PrivateFormat = serialization.PrivateFormat.PKCS8,
+) -> str:
+    return key.private_bytes(serialization.Encoding.PEM, fmt, serialization.NoEncryption()).decode()
 
 
-def public_pem(key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey,
-               fmt: serialization.PublicFormat = serialization.PublicFormat.SubjectPublicKeyInfo
-               ) -> str:
+def public_pem(
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | ed25519.Ed25519PrivateKey,
+    fmt: serialization.PublicFormat = serialization.PublicFormat.SubjectPublicKeyInfo,
+) -> str:
     return key.public_key().public_bytes(serialization.Encoding.PEM, fmt).decode()
 
 

@@ -36,8 +36,14 @@ def claims(**changes: JSONValue) -> dict[str, JSONValue]:
     return base
 
 
-def verdict_for(payload: dict[str, JSONValue], *, project_id: str | None = PROJECT,
-                secret: str = SECRET, alg: str = "HS256", **kwargs: object) -> Verdict:
+def verdict_for(
+    payload: dict[str, JSONValue],
+    *,
+    project_id: str | None = PROJECT,
+    secret: str = SECRET,
+    alg: str = "HS256",
+    **kwargs: object,
+) -> Verdict:
     token = sign_token(None, payload, secret_key(secret), alg)
     return judge(token, secret_key(secret), project_id=project_id, at=NOW, **kwargs)  # type: ignore[arg-type]
 
@@ -128,8 +134,9 @@ def test_without_a_secret_the_verdict_waits_for_it() -> None:
     verdict = judge(token, None, at=NOW)
     assert verdict.outcome is Outcome.UNDECIDED
     assert verdict.signature.status is SignatureStatus.NO_KEY
-    expired = judge(sign_token(None, claims(exp=NOW - 1), secret_key(SECRET), "HS256"), None,
-                    at=NOW)
+    expired = judge(
+        sign_token(None, claims(exp=NOW - 1), secret_key(SECRET), "HS256"), None, at=NOW
+    )
     assert expired.outcome is Outcome.REJECTED  # decided without the secret
 
 
@@ -162,12 +169,17 @@ def test_pem_typed_as_the_project_secret_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("changes", "claim", "code"),
-    [({"exp": NOW - 1}, "exp", "expired"), ({"nbf": NOW + 60}, "nbf", "not_yet_valid"),
-     ({"iss": 5}, "iss", "iss_not_string"), ({"aud": [1]}, "aud", "aud_type"),
-     ({"exp": True}, "exp", "exp_not_number")],
+    [
+        ({"exp": NOW - 1}, "exp", "expired"),
+        ({"nbf": NOW + 60}, "nbf", "not_yet_valid"),
+        ({"iss": 5}, "iss", "iss_not_string"),
+        ({"aud": [1]}, "aud", "aud_type"),
+        ({"exp": True}, "exp", "exp_not_number"),
+    ],
 )
-def test_generic_profile_applies_rfc7519(changes: dict[str, JSONValue], claim: str,
-                                         code: str) -> None:
+def test_generic_profile_applies_rfc7519(
+    changes: dict[str, JSONValue], claim: str, code: str
+) -> None:
     verdict = verdict_for(claims(**changes), profile=Profile.GENERIC)
     assert verdict.outcome is Outcome.REJECTED
     assert code in {i.code for i in verdict.issues_for(claim) if i.severity is Severity.ERROR}
@@ -187,8 +199,9 @@ def test_token_kinds_are_recognised() -> None:
 
 
 def test_jku_header_is_never_trusted() -> None:
-    token = sign_token({"jku": "https://attacker.example/keys.json"}, claims(),
-                       secret_key(SECRET), "HS256")
+    token = sign_token(
+        {"jku": "https://attacker.example/keys.json"}, claims(), secret_key(SECRET), "HS256"
+    )
     verdict = judge(token, secret_key(SECRET), project_id=PROJECT, at=NOW)
     assert "offers_own_key" in {i.code for i in verdict.issues_for("jku")}
 

@@ -32,9 +32,12 @@ def test_base64_secret_accepts_both_alphabets() -> None:
     assert secret_key("/+8", base64_encoded=True).secret == b"\xff\xef"
 
 
-@pytest.mark.parametrize(("text", "words"), [
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "empty"),
+    ],
+)
 def test_empty_secret_is_refused(text: str, words: str) -> None:
     with pytest.raises(KeyLoadError, match=words):
         secret_key(text)
@@ -66,8 +69,11 @@ def test_pem_offered_as_secret_is_flagged() -> None:
         (lambda: public_pem(rsa_private(), serialization.PublicFormat.PKCS1), KeyKind.RSA, 6),
         (rsa_certificate_pem, KeyKind.RSA, 6),
         (lambda: private_pem(rsa_private()), KeyKind.RSA, 6),
-        (lambda: private_pem(rsa_private(), serialization.PrivateFormat.TraditionalOpenSSL),
-         KeyKind.RSA, 6),
+        (
+            lambda: private_pem(rsa_private(), serialization.PrivateFormat.TraditionalOpenSSL),
+            KeyKind.RSA,
+            6,
+        ),
         (lambda: public_pem(ec_private("P-384")), KeyKind.EC, 1),
         (lambda: private_pem(ed_private()), KeyKind.OKP, 1),
     ],
@@ -132,10 +138,14 @@ def test_unusable_key_text_says_why(text: str, words: str) -> None:
 
 
 def test_encrypted_private_key_says_so() -> None:
-    pem = rsa_private().private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.BestAvailableEncryption(b"pw"),
-    ).decode()
+    pem = (
+        rsa_private()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"pw"),
+        )
+        .decode()
+    )
     with pytest.raises(KeyLoadError, match="encrypted"):
         load_key_text(pem)

@@ -51,9 +51,7 @@ def test_clean_token_has_three_segments_with_spans() -> None:
         (f'"{GOOD}"', "removed_quotes"),
     ],
 )
-def test_clean_ups_are_reported_and_spans_point_into_the_original(
-    text: str, notice: str
-) -> None:
+def test_clean_ups_are_reported_and_spans_point_into_the_original(text: str, notice: str) -> None:
     inspection = inspect_token(text)
     assert inspection.token == GOOD
     assert notice in [n.code for n in inspection.notices]
@@ -85,7 +83,9 @@ def test_five_parts_is_a_jwe() -> None:
 def test_standard_base64_character_is_named_with_its_position() -> None:
     header = b64(b'{"alg":"HS256"}')
     text = f"{header}.ab+c.sig"
-    issue = next(i for i in inspect_token(text).issues if i.code == "payload_base64_standard_alphabet")
+    issue = next(
+        i for i in inspect_token(text).issues if i.code == "payload_base64_standard_alphabet"
+    )
     assert "character 3" in issue.message
     assert "'+'" in issue.message
 
@@ -126,8 +126,9 @@ def test_non_utf8_payload_names_the_byte() -> None:
     ],
 )
 def test_payload_problems_name_the_part(payload: bytes, code: str, words: str) -> None:
-    issue = next(i for i in inspect_token(token_of(b'{"alg":"HS256"}', payload)).issues
-                 if i.code == code)
+    issue = next(
+        i for i in inspect_token(token_of(b'{"alg":"HS256"}', payload)).issues if i.code == code
+    )
     assert words in issue.message
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tiledesk_jwt_gui.core import InputError, describe_time, format_duration, parse_duration, parse_instant
+from tiledesk_jwt_gui.core import (
+    InputError,
+    describe_time,
+    format_duration,
+    parse_duration,
+    parse_instant,
+)
 
 NOW = 1_800_000_000
 
@@ -19,8 +25,14 @@ def test_exp_in_the_future_and_past() -> None:
 
 @pytest.mark.parametrize(
     ("value", "words"),
-    [("123", "a string"), (True, "a boolean"), (None, "null"), ([1], "an array"),
-     ({"a": 1}, "an object"), (float("inf"), "too large")],
+    [
+        ("123", "a string"),
+        (True, "a boolean"),
+        (None, "null"),
+        ([1], "an array"),
+        ({"a": 1}, "an object"),
+        (float("inf"), "too large"),
+    ],
 )
 def test_absurd_values_are_described_not_raised(value: object, words: str) -> None:
     info = describe_time("exp", value, NOW)  # type: ignore[arg-type]
@@ -45,8 +57,15 @@ def test_milliseconds_are_suspected() -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("90s", 90), ("5m", 300), ("1h", 3600), ("2d", 172800), ("1w", 604800), ("45", 45),
-     ("-5m", -300)],
+    [
+        ("90s", 90),
+        ("5m", 300),
+        ("1h", 3600),
+        ("2d", 172800),
+        ("1w", 604800),
+        ("45", 45),
+        ("-5m", -300),
+    ],
 )
 def test_durations(text: str, seconds: int) -> None:
     assert parse_duration(text) == seconds
@@ -60,8 +79,12 @@ def test_bad_durations(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("1800000000", 1_800_000_000), ("2027-01-15T08:00:00Z", 1_800_000_000),
-     ("2027-01-15T09:00:00+01:00", 1_800_000_000), ("2027-01-15 08:00:00", 1_800_000_000)],
+    [
+        ("1800000000", 1_800_000_000),
+        ("2027-01-15T08:00:00Z", 1_800_000_000),
+        ("2027-01-15T09:00:00+01:00", 1_800_000_000),
+        ("2027-01-15 08:00:00", 1_800_000_000),
+    ],
 )
 def test_instants(text: str, seconds: float) -> None:
     assert parse_instant(text) == seconds

@@ -43,9 +43,7 @@ def test_one_project_secret_never_accepts_what_the_server_refuses(case: dict[str
     """As a person uses the tool: one project id and its secret at a time."""
     outcomes = {}
     for project_id, secret in case["projects"].items():
-        verdict = judge(
-            case["token"], secret_key(secret), project_id=project_id, at=case["now"]
-        )
+        verdict = judge(case["token"], secret_key(secret), project_id=project_id, at=case["now"])
         outcomes[project_id] = verdict.outcome
         if not case["expected"]["accepted"]:
             assert verdict.outcome is not Outcome.ACCEPTED, project_id

@@ -18,6 +18,7 @@ from tests.core.keys_for_tests import (
 )
 from tiledesk_jwt_gui.core import (
     ALL_ALGORITHMS,
+    JSONValue,
     Key,
     SignatureStatus,
     SignError,
@@ -29,7 +30,12 @@ from tiledesk_jwt_gui.core import (
 )
 
 SECRET = secret_key("0b7c6f3e-2d41-4c8a-9f6e-5a3b2c1d0e9f")
-CLAIMS = {"_id": "65a1b2c3d4e5f60718293a4b_42", "sub": "userexternal", "n": 1.5, "u": "é"}
+CLAIMS: dict[str, JSONValue] = {
+    "_id": "65a1b2c3d4e5f60718293a4b_42",
+    "sub": "userexternal",
+    "n": 1.5,
+    "u": "é",
+}
 
 
 def b64(data: bytes) -> str:
@@ -100,8 +106,12 @@ def test_alg_none_in_any_case_is_unsigned_never_verified(alg: str, signature: st
 
 @pytest.mark.parametrize(
     ("header", "code"),
-    [({}, "alg_missing"), ({"alg": None}, "alg_missing"), ({"alg": 5}, "alg_not_string"),
-     ({"alg": ""}, "alg_not_allowed")],
+    [
+        ({}, "alg_missing"),
+        ({"alg": None}, "alg_missing"),
+        ({"alg": 5}, "alg_not_string"),
+        ({"alg": ""}, "alg_not_allowed"),
+    ],
 )
 def test_missing_or_odd_alg_is_invalid(header: dict[str, object], code: str) -> None:
     token = f"{b64(json.dumps(header).encode())}.{b64(b'{}')}.c2ln"
@@ -134,9 +144,10 @@ def test_noncanonical_hmac_signature_is_refused_like_jsonwebtoken() -> None:
     token = sign_token(None, CLAIMS, SECRET, "HS256")
     signing_input, signature = token.rsplit(".", 1)
     last = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".index(signature[-1])
-    tweaked = signature[:-1] + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[
-        last | 1
-    ]
+    tweaked = (
+        signature[:-1]
+        + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"[last | 1]
+    )
     assert tweaked != signature
     check = verify_signature(inspect_token(f"{signing_input}.{tweaked}"), SECRET)
     assert check.status is SignatureStatus.INVALID
@@ -147,7 +158,8 @@ def test_noncanonical_hmac_signature_is_refused_like_jsonwebtoken() -> None:
     "signature",
     [
         b"\x00" * 64,  # r = s = 0: the "psychic signature"
-        bytes.fromhex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551") * 2,  # r = s = n
+        bytes.fromhex("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551")
+        * 2,  # r = s = n
         b"\x01" * 63,  # wrong length
         b"\x30\x06\x02\x01\x01\x02\x01\x01",  # DER instead of JOSE r||s
     ],

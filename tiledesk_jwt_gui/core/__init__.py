@@ -6,7 +6,7 @@ Everything the window and the command line use is listed in ``__all__``.
 from __future__ import annotations
 
 from .claims import CUSTOM_AUTH_SUBJECT, tiledesk_claims
-from .encoding import JSONValue, JsonProblem, parse_json
+from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
 from .issues import Issue, Part, Severity
 from .judge import (
@@ -31,6 +31,7 @@ from .keys import (
     select_key,
 )
 from .parse import MAX_TOKEN_CHARS, DecodedSegment, Inspection, Notice, Segment, Span, inspect_token
+from .report import format_report, headline, verdict_to_dict
 from .sample import (
     DEMO_EC_PRIVATE_KEY_PEM,
     DEMO_PROJECT_ID,
@@ -38,7 +39,6 @@ from .sample import (
     DEMO_SECRET,
     demo_claims,
 )
-from .report import format_report, headline, verdict_to_dict
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .sign import sign_token
 from .times import TimeInfo, describe_time, format_duration, parse_duration, parse_instant

@@ -13,7 +13,7 @@ import binascii
 import json
 import re
 from dataclasses import dataclass
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
 JSONValue = None | bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"]
 
 B64URL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
 
 def _build_values() -> dict[str, int]:
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -325,16 +326,12 @@ class _IterativeParser:
                 if not match:
                     if text.startswith(("NaN", "Infinity", "-Infinity"), pos):
                         raise _Reject(
-                            "NaN and Infinity are not JSON (JavaScript's JSON.parse refuses "
-                            "them)",
+                            "NaN and Infinity are not JSON (JavaScript's JSON.parse refuses them)",
                             pos,
                         )
                     raise self._fail("Expecting value", pos)
                 integer, fraction, exponent = match.groups()
-                if fraction or exponent:
-                    value = float(match.group(0))
-                else:
-                    value = _parse_int(integer)
+                value = float(match.group(0)) if fraction or exponent else _parse_int(integer)
                 pos = match.end()
             if opened:
                 continue

@@ -22,7 +22,7 @@ class Severity(StrEnum):
 class Part(StrEnum):
     """Which part of the input an issue is about."""
 
-    TOKEN = "token"
+    TOKEN = "token"  # noqa: S105 (a part of the input)
     HEADER = "header"
     PAYLOAD = "payload"
     SIGNATURE = "signature"

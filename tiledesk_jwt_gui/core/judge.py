@@ -240,28 +240,35 @@ def _tiledesk(
     structural = server.outcome is Outcome.REJECTED and server.reason.startswith(
         _STRUCTURAL_REASONS
     )
-    for issue in inspection.issues:
-        if issue.severity is Severity.ERROR and not structural:
-            issue = Issue(
-                issue.claim,
+    for found in inspection.issues:
+        if found.severity is Severity.ERROR and not structural:
+            found = Issue(  # noqa: PLW2901
+                found.claim,
                 Severity.WARNING,
-                issue.code,
-                issue.message + " (the Tiledesk server tolerates this)",
-                issue.part,
+                found.code,
+                found.message + " (the Tiledesk server tolerates this)",
+                found.part,
             )
-        issues.append(issue)
+        issues.append(found)
     if server.issue is not None:
         issues.append(server.issue)
     if server.outcome is not Outcome.REJECTED:
-        issues.extend(i.with_severity(Severity.WARNING) if i.severity is Severity.ERROR else i
-                      for i in signature.issues if i.code != "signature_invalid")
+        issues.extend(
+            i.with_severity(Severity.WARNING) if i.severity is Severity.ERROR else i
+            for i in signature.issues
+            if i.code != "signature_invalid"
+        )
     payload = inspection.payload_object
     if project_id is not None and not PROJECT_ID_PATTERN.fullmatch(project_id):
         issues.append(
-            Issue(None, Severity.WARNING, "project_id_invalid",
-                  f"the project id {project_id!r} is not 24 hexadecimal characters; "
-                  "Tiledesk project ids are (look in the dashboard's project settings)",
-                  Part.KEY)
+            Issue(
+                None,
+                Severity.WARNING,
+                "project_id_invalid",
+                f"the project id {project_id!r} is not 24 hexadecimal characters; "
+                "Tiledesk project ids are (look in the dashboard's project settings)",
+                Part.KEY,
+            )
         )
         project_id = None
     if payload is not None:
@@ -270,14 +277,24 @@ def _tiledesk(
     if key is None or not key.is_secret:
         if signature.status is SignatureStatus.NO_KEY:
             issues.append(
-                Issue(None, Severity.INFO, "no_key",
-                      "enter the project secret to check the signature", Part.KEY)
+                Issue(
+                    None,
+                    Severity.INFO,
+                    "no_key",
+                    "enter the project secret to check the signature",
+                    Part.KEY,
+                )
             )
     elif project_id is None and server.project_id is not None:
         issues.append(
-            Issue(None, Severity.INFO, "assumed_project",
-                  f"no project id was set: the secret is taken to be project "
-                  f"{server.project_id}'s, the project the token's aud names", Part.KEY)
+            Issue(
+                None,
+                Severity.INFO,
+                "assumed_project",
+                f"no project id was set: the secret is taken to be project "
+                f"{server.project_id}'s, the project the token's aud names",
+                Part.KEY,
+            )
         )
     for info in _time_notes(payload, now):
         issues.append(info)
@@ -296,51 +313,74 @@ def _docs_warnings(
     if isinstance(user_id, str) and user_id and project is not None:
         prefix = f"{project}_"
         if not user_id.lower().startswith(prefix.lower()):
-            warn("_id", "id_prefix",
-                 f"_id should start with the project id and an underscore ('{prefix}…', as the "
-                 "docs ask); the server does not check it, but ids without it can collide "
-                 "across projects")
+            warn(
+                "_id",
+                "id_prefix",
+                f"_id should start with the project id and an underscore ('{prefix}…', as the "
+                "docs ask); the server does not check it, but ids without it can collide "
+                "across projects",
+            )
     elif "_id" in payload and user_id is not None and not isinstance(user_id, str):
         warn("_id", "id_not_string", "_id should be a string ('<project id>_<user id>')")
     if payload.get("sub") == "guest":
-        warn("sub", "sub_guest",
-             "sub 'guest' works on the server, but the documented custom-auth subject is "
-             "'userexternal'")
+        warn(
+            "sub",
+            "sub_guest",
+            "sub 'guest' works on the server, but the documented custom-auth subject is "
+            "'userexternal'",
+        )
     aud = payload.get("aud")
     if project is not None and "aud" in payload:
         expected = tiledesk_audience(project)
         if aud != expected:
-            warn("aud", "aud_not_documented",
-                 f"aud should be exactly {expected} (the server reads only the path, "
-                 "so this still picks the project)")
+            warn(
+                "aud",
+                "aud_not_documented",
+                f"aud should be exactly {expected} (the server reads only the path, "
+                "so this still picks the project)",
+            )
     elif chosen_project is not None and "aud" not in payload:
-        warn("aud", "aud_missing", f"aud is missing; it should be {tiledesk_audience(chosen_project)}")
+        warn(
+            "aud",
+            "aud_missing",
+            f"aud is missing; it should be {tiledesk_audience(chosen_project)}",
+        )
     email = payload.get("email")
     if "email" not in payload:
         warn("email", "email_missing", "email is missing; the docs list it as required")
     elif not isinstance(email, str) or not _EMAIL.fullmatch(email):
         warn("email", "email_invalid", "email does not look like an e-mail address")
     if "attributes" in payload and not isinstance(payload["attributes"], dict):
-        warn("attributes", "attributes_not_object",
-             "attributes should be a JSON object of key/value pairs")
+        warn(
+            "attributes",
+            "attributes_not_object",
+            "attributes should be a JSON object of key/value pairs",
+        )
     for claim in ("firstname", "lastname"):
         if claim in payload and not isinstance(payload[claim], str):
             warn(claim, f"{claim}_not_string", f"{claim} should be a string")
     role = payload.get("role")
     if isinstance(role, str) and role in _STAFF_ROLES:
-        warn("role", "role_staff",
-             f"role '{role}' makes signinWithCustomToken sign up a real {role} account from "
-             "email: this gives dashboard access, not a widget visitor")
+        warn(
+            "role",
+            "role_staff",
+            f"role '{role}' makes signinWithCustomToken sign up a real {role} account from "
+            "email: this gives dashboard access, not a widget visitor",
+        )
         if "email" not in payload:
-            warn("email", "role_without_email",
-                 f"role '{role}' needs an email to create the account")
+            warn(
+                "email", "role_without_email", f"role '{role}' needs an email to create the account"
+            )
     for claim in ("iat", "exp", "nbf"):
         value = payload.get(claim)
-        if claim == "iat" and claim in payload and (
-            isinstance(value, bool) or not isinstance(value, int | float)
+        if (
+            claim == "iat"
+            and claim in payload
+            and (isinstance(value, bool) or not isinstance(value, int | float))
         ):
-            warn("iat", "iat_not_number",
-                 "iat should be a number of seconds (the server ignores it)")
+            warn(
+                "iat", "iat_not_number", "iat should be a number of seconds (the server ignores it)"
+            )
     return issues
 
 
@@ -356,8 +396,12 @@ def _time_notes(payload: dict[str, JSONValue] | None, now: float) -> list[Issue]
             notes.append(Issue(claim, Severity.WARNING, f"{claim}_suspicious", info.problem))
     if "exp" not in payload:
         notes.append(
-            Issue("exp", Severity.INFO, "exp_missing",
-                  "no exp: the token never expires; a short lifetime limits a leaked token")
+            Issue(
+                "exp",
+                Severity.INFO,
+                "exp_missing",
+                "no exp: the token never expires; a short lifetime limits a leaked token",
+            )
         )
     return notes
 
@@ -374,15 +418,25 @@ def _key_warnings(inspection: Inspection, key: Key | None) -> list[Issue]:
             if len(key.secret) == 36:
                 note = " (Tiledesk's own 36-character secrets are enough for HS256 only)"
             issues.append(
-                Issue(None, Severity.WARNING, "secret_short",
-                      f"the secret is {len(key.secret)} bytes; RFC 7518 §3.2 asks {needed} "
-                      f"or more for {alg}{note}", Part.KEY)
+                Issue(
+                    None,
+                    Severity.WARNING,
+                    "secret_short",
+                    f"the secret is {len(key.secret)} bytes; RFC 7518 §3.2 asks {needed} "
+                    f"or more for {alg}{note}",
+                    Part.KEY,
+                )
             )
     if key.secret_text is not None and key.description.endswith("(base64-decoded)"):
         issues.append(
-            Issue(None, Severity.WARNING, "secret_base64",
-                  "Tiledesk uses the secret's text as UTF-8 and never base64-decodes it; "
-                  "the Tiledesk verdict uses the text as typed", Part.KEY)
+            Issue(
+                None,
+                Severity.WARNING,
+                "secret_base64",
+                "Tiledesk uses the secret's text as UTF-8 and never base64-decodes it; "
+                "the Tiledesk verdict uses the text as typed",
+                Part.KEY,
+            )
         )
     return issues
 
@@ -395,17 +449,20 @@ def _header_warnings(inspection: Inspection, profile: Profile) -> list[Issue]:
     for name in _OFFERED_KEY_HEADERS:
         if name in header:
             issues.append(
-                Issue(name, Severity.WARNING, "offers_own_key",
-                      f"the header offers its own key ({name}); it is never fetched nor "
-                      "trusted here: a token cannot choose the key that verifies it",
-                      Part.HEADER)
+                Issue(
+                    name,
+                    Severity.WARNING,
+                    "offers_own_key",
+                    f"the header offers its own key ({name}); it is never fetched nor "
+                    "trusted here: a token cannot choose the key that verifies it",
+                    Part.HEADER,
+                )
             )
     if "crit" in header:
         crit = header["crit"]
         severity = Severity.ERROR if profile is Profile.GENERIC else Severity.WARNING
         suffix = (
-            "" if profile is Profile.GENERIC
-            else " (jsonwebtoken, and so Tiledesk, ignores crit)"
+            "" if profile is Profile.GENERIC else " (jsonwebtoken, and so Tiledesk, ignores crit)"
         )
         if not isinstance(crit, list) or not crit or not all(isinstance(c, str) for c in crit):
             message = "crit must be a non-empty array of header names (RFC 7515 §4.1.11)"
@@ -417,9 +474,14 @@ def _header_warnings(inspection: Inspection, profile: Profile) -> list[Issue]:
         issues.append(Issue("crit", severity, "crit_unsupported", message + suffix, Part.HEADER))
     if header.get("b64") is False:
         issues.append(
-            Issue("b64", Severity.WARNING, "b64_false",
-                  "b64 false (RFC 7797, unencoded payload) is not supported: the payload is "
-                  "read as base64url", Part.HEADER)
+            Issue(
+                "b64",
+                Severity.WARNING,
+                "b64_false",
+                "b64 false (RFC 7797, unencoded payload) is not supported: the payload is "
+                "read as base64url",
+                Part.HEADER,
+            )
         )
     return issues
 
@@ -433,13 +495,21 @@ def _generic(
     issues = list(inspection.issues)
     issues.extend(signature.issues)
     if signature.status is SignatureStatus.NO_KEY:
-        issues.append(Issue(None, Severity.INFO, "no_key",
-                            "no key was given, so the signature is not checked", Part.KEY))
+        issues.append(
+            Issue(
+                None,
+                Severity.INFO,
+                "no_key",
+                "no key was given, so the signature is not checked",
+                Part.KEY,
+            )
+        )
     elif signature.status is not SignatureStatus.VERIFIED and not any(
         i.severity is Severity.ERROR for i in signature.issues
     ):
-        issues.append(Issue(None, Severity.ERROR, "signature_not_verified",
-                            signature.summary, Part.SIGNATURE))
+        issues.append(
+            Issue(None, Severity.ERROR, "signature_not_verified", signature.summary, Part.SIGNATURE)
+        )
     payload = inspection.payload_object
     if payload is not None:
         issues.extend(_registered_claims(payload, now, leeway))
@@ -467,14 +537,26 @@ def _registered_claims(payload: dict[str, JSONValue], now: float, leeway: float)
         if info.problem:
             issues.append(Issue(claim, Severity.WARNING, f"{claim}_suspicious", info.problem))
         if claim == "exp" and now >= info.seconds + leeway:
-            error("exp", "expired", f"exp passed {format_duration(now - info.seconds)} ago: "
-                  "the token has expired")
+            error(
+                "exp",
+                "expired",
+                f"exp passed {format_duration(now - info.seconds)} ago: the token has expired",
+            )
         if claim == "nbf" and now < info.seconds - leeway:
-            error("nbf", "not_yet_valid",
-                  f"nbf is {format_duration(info.seconds - now)} from now: not valid yet")
+            error(
+                "nbf",
+                "not_yet_valid",
+                f"nbf is {format_duration(info.seconds - now)} from now: not valid yet",
+            )
         if claim == "iat" and info.seconds > now + leeway:
-            issues.append(Issue("iat", Severity.WARNING, "iat_future",
-                                f"iat is {format_duration(info.seconds - now)} in the future"))
+            issues.append(
+                Issue(
+                    "iat",
+                    Severity.WARNING,
+                    "iat_future",
+                    f"iat is {format_duration(info.seconds - now)} in the future",
+                )
+            )
     for claim in ("iss", "sub", "jti"):
         if claim in payload and not isinstance(payload[claim], str):
             error(claim, f"{claim}_not_string", f"{claim} must be a string (RFC 7519 §4.1)")
@@ -483,5 +565,7 @@ def _registered_claims(payload: dict[str, JSONValue], now: float, leeway: float)
         if not isinstance(aud, str) and not (
             isinstance(aud, list) and all(isinstance(a, str) for a in aud)
         ):
-            error("aud", "aud_type", "aud must be a string or an array of strings (RFC 7519 §4.1.3)")
+            error(
+                "aud", "aud_type", "aud must be a string or an array of strings (RFC 7519 §4.1.3)"
+            )
     return issues

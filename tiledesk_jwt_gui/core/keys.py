@@ -47,7 +47,7 @@ HMAC_MIN_BYTES = {"HS256": 32, "HS384": 48, "HS512": 64}
 
 
 class KeyKind(StrEnum):
-    SECRET = "secret"
+    SECRET = "secret"  # noqa: S105 (a kind of key)
     RSA = "RSA"
     EC = "EC"
     OKP = "OKP"
@@ -176,10 +176,11 @@ def _load_pem(text: str) -> Key:
         if "PRIVATE" in label:
             if "ENCRYPTED" in label:
                 raise KeyLoadError("the private key is encrypted; export it without a password")
-            if "OPENSSH" in label:
-                private = serialization.load_ssh_private_key(data, password=None)
-            else:
-                private = serialization.load_pem_private_key(data, password=None)
+            private: Any = (
+                serialization.load_ssh_private_key(data, password=None)
+                if "OPENSSH" in label
+                else serialization.load_pem_private_key(data, password=None)
+            )
             return _asymmetric_key(private.public_key(), private, "private key", None)
         public = serialization.load_pem_public_key(data)
         return _asymmetric_key(public, None, "public key", None)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from .encoding import (
-    JSONValue,
     JsonProblem,
+    JSONValue,
     find_base64url_problem,
     lenient_b64decode,
     parse_json,

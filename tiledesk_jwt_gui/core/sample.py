@@ -20,7 +20,7 @@ __all__ = [
 ]
 
 DEMO_PROJECT_ID: Final = "65a1b2c3d4e5f60718293a4b"
-DEMO_SECRET: Final = "demo0b7c-2d41-4c8a-9f6e-5a3b2c1d0e9f"
+DEMO_SECRET: Final = "demo0b7c-2d41-4c8a-9f6e-5a3b2c1d0e9f"  # noqa: S105 (public demo)
 """A demo secret, 36 characters like Tiledesk's own: never a real project's."""
 
 

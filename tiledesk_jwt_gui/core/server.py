@@ -20,11 +20,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final
 
-from .encoding import JSONValue, JsonProblem, node_b64decode, node_utf8, parse_json
+from .encoding import JsonProblem, JSONValue, node_b64decode, node_utf8, parse_json
+from .errors import KeyLoadError
 from .issues import Issue, Part, Severity
 from .jsvalues import JsTypeError, js_loose_equals_string, js_to_string, js_truthy, js_typeof
-from .keys import HMAC_ALGORITHMS, Key, KeyLoadError, load_key_text
-from .verify import hmac_signature
+from .keys import HMAC_ALGORITHMS, Key, load_key_text
+from .parse import inspect_token
+from .times import format_duration
+from .verify import hmac_signature, verify_signature
 
 __all__ = [
     "UNKNOWN_SECRET",
@@ -111,7 +114,11 @@ class ServerVerdict:
 
 
 _JWS_SHAPE = re.compile(r"[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?")
-_JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+# JavaScript's \\s: ASCII whitespace, NBSP, the Unicode space separators, LS, PS and the BOM.
+_JS_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 _AUTH_HEADER = re.compile(f"([^{_JS_SPACE}]+)[{_JS_SPACE}]+([^{_JS_SPACE}]+)")
 _OBJECT_ID = re.compile(r"[0-9a-fA-F]{24}")
 
@@ -144,9 +151,7 @@ class _Run:
     ) -> _Stop:
         issue = Issue(claim, Severity.ERROR, code, message, part)
         return _Stop(
-            ServerVerdict(
-                Outcome.REJECTED, stage, reason, issue, self.key_source, self.project_id
-            )
+            ServerVerdict(Outcome.REJECTED, stage, reason, issue, self.key_source, self.project_id)
         )
 
 
@@ -163,7 +168,7 @@ def audience_project_id(aud: JSONValue) -> str | None:
 
 def _audience_path(aud: JSONValue) -> tuple[str | None, str | None]:
     """``new URL(aud).pathname.split('/')[1:3]``; raises ValueError for an invalid URL."""
-    from ada_url import URL  # imported late: only the Tiledesk model needs a WHATWG parser
+    from ada_url import URL  # noqa: PLC0415 (imported late: only the Tiledesk model needs it)
 
     text = node_utf8(js_to_string(aud)).decode("utf-8")
     pathname = URL(text).pathname
@@ -189,13 +194,17 @@ def _authenticate(header_token: str, run: _Run) -> ServerVerdict:
     match = _AUTH_HEADER.match("JWT " + header_token)
     token = match.group(2) if match else ""
     if not token:
-        raise run.stop(Stage.PASSPORT, "No auth token", None, "there is no token to send",
-                       Part.TOKEN)
+        raise run.stop(
+            Stage.PASSPORT, "No auth token", None, "there is no token to send", Part.TOKEN
+        )
     if token != header_token:
         raise run.stop(
-            Stage.PASSPORT, "invalid token", None,
+            Stage.PASSPORT,
+            "invalid token",
+            None,
             "the token has whitespace inside: the server reads only up to the first space, "
-            "and that part is not a token", Part.TOKEN,
+            "and that part is not a token",
+            Part.TOKEN,
         )
     secret = _secret_from_provider(token, run)
     payload = _verify(token, secret, run)
@@ -244,9 +253,13 @@ def _secret_from_provider(token: str, run: _Run) -> SecretValue:
         decoded = _jws_decode(token)
     except _PayloadJsonError as exc:
         raise run.stop(
-            Stage.ERROR, f"SyntaxError: {exc}", None,
+            Stage.ERROR,
+            f"SyntaxError: {exc}",
+            None,
             "the header says typ 'JWT', so the server parses the payload as JSON, which throws: "
-            f"the request fails ({exc})", Part.PAYLOAD, "server_error",
+            f"the request fails ({exc})",
+            Part.PAYLOAD,
+            "server_error",
         ) from None
     payload = decoded[1] if decoded else None
     aud = payload.get("aud") if isinstance(payload, dict) else None
@@ -257,16 +270,23 @@ def _secret_from_provider(token: str, run: _Run) -> SecretValue:
         kind, ident = _audience_path(aud)
     except JsTypeError as exc:
         raise run.stop(
-            Stage.ERROR, f"TypeError: {exc}", "aud",
+            Stage.ERROR,
+            f"TypeError: {exc}",
+            "aud",
             "aud is an object with its own 'toString' member: the server throws turning it into "
-            "text, and the request fails", Part.PAYLOAD, "server_error",
+            "text, and the request fails",
+            Part.PAYLOAD,
+            "server_error",
         ) from None
     except ValueError:
         raise run.stop(
-            Stage.ERROR, "Invalid URL", "aud",
+            Stage.ERROR,
+            "Invalid URL",
+            "aud",
             f"aud, {_show(aud)}, is not an absolute URL: the server's new URL(aud) throws and "
             "the request fails (expected https://tiledesk.com/projects/<project id>)",
-            Part.PAYLOAD, "server_error",
+            Part.PAYLOAD,
+            "server_error",
         ) from None
     if kind in ("bots", "subscriptions"):
         entity = "bot" if kind == "bots" else "webhook subscription"
@@ -311,56 +331,77 @@ def _verify(token: str, secret: SecretValue, run: _Run) -> JSONValue:
     parts = token.split(".")
     if len(parts) != 3:
         raise run.stop(
-            Stage.PASSPORT, "jwt malformed", None,
+            Stage.PASSPORT,
+            "jwt malformed",
+            None,
             f"the server needs exactly 3 dot-separated parts; this token has {len(parts)}",
             Part.TOKEN,
         )
     decoded = _jws_decode(token)  # cannot raise here: the provider decoded it already
     if decoded is None:
         raise run.stop(
-            Stage.PASSPORT, "invalid token", None,
-            "the server cannot read the token: " + _why_unreadable(token), Part.TOKEN,
+            Stage.PASSPORT,
+            "invalid token",
+            None,
+            "the server cannot read the token: " + _why_unreadable(token),
+            Part.TOKEN,
         )
     header, payload = decoded
     has_signature = parts[2] != ""
     secret_truthy = isinstance(secret, _Unknown) or bool(secret)
     if not has_signature and secret_truthy:
         raise run.stop(
-            Stage.PASSPORT, "jwt signature is required", None,
-            "the token has no signature: the server requires one", Part.SIGNATURE,
+            Stage.PASSPORT,
+            "jwt signature is required",
+            None,
+            "the token has no signature: the server requires one",
+            Part.SIGNATURE,
         )
     if has_signature and not secret_truthy:
         raise run.stop(
-            Stage.PASSPORT, "secret or public key must be provided", "aud",
-            _no_secret_message(run), Part.PAYLOAD,
+            Stage.PASSPORT,
+            "secret or public key must be provided",
+            "aud",
+            _no_secret_message(run),
+            Part.PAYLOAD,
         )
     if not has_signature:
         raise run.stop(
-            Stage.PASSPORT, 'please specify "none" in "algorithms" to verify unsigned tokens',
-            None, "the token has no signature and the server has no key for it", Part.SIGNATURE,
+            Stage.PASSPORT,
+            'please specify "none" in "algorithms" to verify unsigned tokens',
+            None,
+            "the token has no signature and the server has no key for it",
+            Part.SIGNATURE,
         )
     alg = header.get("alg") if isinstance(header, dict) else None
     server_key = _server_key(secret)
     allowed = HMAC_ALGORITHMS if server_key is None else server_key.algorithms
     if not isinstance(alg, str) or alg not in allowed:
         raise run.stop(
-            Stage.PASSPORT, "invalid algorithm", "alg",
+            Stage.PASSPORT,
+            "invalid algorithm",
+            "alg",
             f"the header's alg, {_show(alg) if alg is not None else 'missing'}, is not one the "
-            f"server allows with this key ({', '.join(allowed)}, exact case)", Part.HEADER,
+            f"server allows with this key ({', '.join(allowed)}, exact case)",
+            Part.HEADER,
         )
     if server_key is not None:
         if alg.startswith("HS"):
             raise run.stop(
-                Stage.PASSPORT, f"secretOrPublicKey must be a symmetric key when using {alg}",
-                None, "the project secret is a PEM key, which the server will not use as an "
-                "HMAC secret", Part.KEY,
+                Stage.PASSPORT,
+                f"secretOrPublicKey must be a symmetric key when using {alg}",
+                None,
+                "the project secret is a PEM key, which the server will not use as an HMAC secret",
+                Part.KEY,
             )
-        from .parse import inspect_token  # local: parse imports nothing from here
-        from .verify import verify_signature
-
         if not verify_signature(inspect_token(token), server_key, [alg]).verified:
-            raise run.stop(Stage.PASSPORT, "invalid signature", None,
-                           "the signature does not match", Part.SIGNATURE)
+            raise run.stop(
+                Stage.PASSPORT,
+                "invalid signature",
+                None,
+                "the signature does not match",
+                Part.SIGNATURE,
+            )
     elif isinstance(secret, _Unknown):
         _judge_unknown_secret(token, alg, parts[2], run)
     else:
@@ -369,14 +410,21 @@ def _verify(token: str, secret: SecretValue, run: _Run) -> JSONValue:
         expected = hmac_signature(alg, node_utf8(secret), signing_input)
         if not hmac.compare_digest(expected, parts[2]):
             raise run.stop(
-                Stage.PASSPORT, "invalid signature", None, _invalid_signature_message(run),
+                Stage.PASSPORT,
+                "invalid signature",
+                None,
+                _invalid_signature_message(run),
                 Part.SIGNATURE,
             )
     if payload is None:
         raise run.stop(
-            Stage.ERROR, "TypeError: Cannot read properties of null (reading 'nbf')", None,
+            Stage.ERROR,
+            "TypeError: Cannot read properties of null (reading 'nbf')",
+            None,
             "the payload is JSON null: jsonwebtoken throws reading its claims and the request "
-            "fails", Part.PAYLOAD, "server_error",
+            "fails",
+            Part.PAYLOAD,
+            "server_error",
         )
     _check_times(payload, run)
     return payload
@@ -397,12 +445,17 @@ def _judge_unknown_secret(token: str, alg: str, signature: str, run: _Run) -> No
     for known in run.keys.known_secrets():
         if hmac.compare_digest(hmac_signature(alg, node_utf8(known), signing_input), signature):
             raise run.stop(
-                Stage.PASSPORT, "invalid signature", "aud",
+                Stage.PASSPORT,
+                "invalid signature",
+                "aud",
                 f"the token is signed with the secret you gave, but the server verifies it with "
-                f"{run.key_source}, a different one", Part.PAYLOAD,
+                f"{run.key_source}, a different one",
+                Part.PAYLOAD,
             )
     run.undecided = Issue(
-        None, Severity.INFO, "signature_unknown_secret",
+        None,
+        Severity.INFO,
+        "signature_unknown_secret",
         f"the server verifies the signature with {run.key_source}, which was not given here",
         Part.SIGNATURE,
     )
@@ -411,9 +464,7 @@ def _judge_unknown_secret(token: str, alg: str, signature: str, run: _Run) -> No
 def _no_secret_message(run: _Run) -> str:
     source = run.key_source
     if source.startswith("the server's global secret"):
-        return (
-            "the server has no secret for this token: " + source + ", and none is configured"
-        )
+        return "the server has no secret for this token: " + source + ", and none is configured"
     if run.project_id is not None:
         return f"no active project {run.project_id} exists, so the server has no secret for it"
     return "the server finds no secret for this token: " + source
@@ -442,25 +493,29 @@ def _check_times(payload: JSONValue, run: _Run) -> None:
         value = payload[claim]
         if js_typeof(value) != "number":
             raise run.stop(
-                Stage.PASSPORT, f"invalid {claim} value", claim,
+                Stage.PASSPORT,
+                f"invalid {claim} value",
+                claim,
                 f"{claim} is {_show(value)}, not a JSON number: the server refuses the token",
             )
         assert isinstance(value, int | float)
         if claim == "nbf" and value > run.now + run.tolerance:
             raise run.stop(
-                Stage.PASSPORT, "jwt not active", claim,
+                Stage.PASSPORT,
+                "jwt not active",
+                claim,
                 f"nbf is {_delta(value - run.now)} after now: the token is not valid yet",
             )
         if claim == "exp" and run.now >= value + run.tolerance:
             raise run.stop(
-                Stage.PASSPORT, "jwt expired", claim,
+                Stage.PASSPORT,
+                "jwt expired",
+                claim,
                 f"exp passed {_delta(run.now - value)} ago: the token has expired",
             )
 
 
 def _delta(seconds: float) -> str:
-    from .times import format_duration
-
     return format_duration(seconds)
 
 
@@ -472,14 +527,20 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
     doc_id = doc.get("_id") if isinstance(doc, dict) else None
     if user_id is None and doc_id is None:
         raise run.stop(
-            Stage.PASSPORT, "", "_id",
-            "_id is missing: the server needs the user's id in _id", code="server_rejects",
+            Stage.PASSPORT,
+            "",
+            "_id",
+            "_id is missing: the server needs the user's id in _id",
+            code="server_rejects",
         )
     if not js_truthy(user_id) and "_id" in claims and doc is None:
         raise run.stop(
-            Stage.HANG, "the server never answers", "_id",
+            Stage.HANG,
+            "the server never answers",
+            "_id",
             f"_id is {_show(user_id)}: the server's check throws on a falsy id and the request "
-            "never completes", code="server_hangs",
+            "never completes",
+            code="server_hangs",
         )
     if run.keys.entity_check:
         subject = claims.get("sub")
@@ -491,9 +552,12 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
                 name = ""
         except JsTypeError:
             raise run.stop(
-                Stage.HANG, "the server never answers", "sub",
+                Stage.HANG,
+                "the server never answers",
+                "sub",
                 "sub is an object with its own 'toString' member: the server's check throws and "
-                "the request never completes", code="server_hangs",
+                "the request never completes",
+                code="server_hangs",
             ) from None
         if name not in ("userexternal", "guest"):
             what = {
@@ -502,7 +566,9 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
             }.get(name, "a registered Tiledesk user")
             shown = "missing" if "sub" not in claims else _show(subject)
             raise run.stop(
-                Stage.PASSPORT, "", "sub",
+                Stage.PASSPORT,
+                "",
+                "sub",
                 f"sub is {shown}: the server then looks the id up as {what}, and an external "
                 "user is not there (custom auth needs sub 'userexternal')",
             )
@@ -513,14 +579,18 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
                     js_to_string(value)
                 except JsTypeError:
                     raise run.stop(
-                        Stage.HANG, "the server never answers", claim,
+                        Stage.HANG,
+                        "the server never answers",
+                        claim,
                         f"{claim} cannot be turned into text (an object with its own 'toString' "
                         "member): the server throws building the full name and the request "
-                        "never completes", code="server_hangs",
+                        "never completes",
+                        code="server_hangs",
                     ) from None
     if run.undecided is not None:
         return ServerVerdict(
             Outcome.UNDECIDED, Stage.PASSPORT, "", run.undecided, run.key_source, run.project_id
         )
-    return ServerVerdict(Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source,
-                         run.project_id)
+    return ServerVerdict(
+        Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source, run.project_id
+    )

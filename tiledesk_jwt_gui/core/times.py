@@ -90,13 +90,17 @@ def describe_time(claim: str, value: JSONValue, now: float) -> TimeInfo:
             type(value), "null"
         )
         return TimeInfo(
-            claim, value, None, None, None, None,
+            claim,
+            value,
+            None,
+            None,
+            None,
+            None,
             f"{claim} is {kind}, not a number of seconds (NumericDate, RFC 7519 §2)",
         )
     seconds = float(value)
     if math.isnan(seconds) or math.isinf(seconds):
-        return TimeInfo(claim, value, None, None, None, None,
-                        f"{claim} is too large to be a time")
+        return TimeInfo(claim, value, None, None, None, None, f"{claim} is too large to be a time")
     problem = None
     if seconds > MILLISECONDS_THRESHOLD:
         problem = (
@@ -117,13 +121,22 @@ def describe_time(claim: str, value: JSONValue, now: float) -> TimeInfo:
     return TimeInfo(claim, value, seconds, utc, local, relative, problem)
 
 
-_DURATION = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|w)?\s*",
-                       re.IGNORECASE)
+_DURATION = re.compile(
+    r"\s*(-?\d+(?:\.\d+)?)\s*(s|sec|secs|m|min|mins|h|hr|hrs|d|day|days|w)?\s*", re.IGNORECASE
+)
 _UNIT_SECONDS = {
-    "s": 1, "sec": 1, "secs": 1,
-    "m": 60, "min": 60, "mins": 60,
-    "h": 3600, "hr": 3600, "hrs": 3600,
-    "d": 86400, "day": 86400, "days": 86400,
+    "s": 1,
+    "sec": 1,
+    "secs": 1,
+    "m": 60,
+    "min": 60,
+    "mins": 60,
+    "h": 3600,
+    "hr": 3600,
+    "hrs": 3600,
+    "d": 86400,
+    "day": 86400,
+    "days": 86400,
     "w": 604800,
 }
 

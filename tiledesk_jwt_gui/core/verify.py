@@ -63,9 +63,9 @@ def verify_signature(
     alg_value = header.get("alg") if header is not None else None
     alg = alg_value if isinstance(alg_value, str) else None
 
-    def result(status: SignatureStatus, summary: str, *issues: Issue, key: Key | None = None) -> (
-        SignatureCheck
-    ):
+    def result(
+        status: SignatureStatus, summary: str, *issues: Issue, key: Key | None = None
+    ) -> SignatureCheck:
         return SignatureCheck(status, alg, key, summary, tuple(issues))
 
     if not inspection.is_jws:
@@ -79,32 +79,59 @@ def verify_signature(
         return result(
             SignatureStatus.INVALID,
             "the header has no 'alg'",
-            Issue("alg", Severity.ERROR, "alg_missing", "the header names no algorithm ('alg')",
-                  Part.HEADER),
+            Issue(
+                "alg",
+                Severity.ERROR,
+                "alg_missing",
+                "the header names no algorithm ('alg')",
+                Part.HEADER,
+            ),
         )
     if alg is None:
         return result(
             SignatureStatus.INVALID,
             "the header's 'alg' is not a string",
-            Issue("alg", Severity.ERROR, "alg_not_string",
-                  f"the header's 'alg' is {type(alg_value).__name__}, not a string", Part.HEADER),
+            Issue(
+                "alg",
+                Severity.ERROR,
+                "alg_not_string",
+                f"the header's 'alg' is {type(alg_value).__name__}, not a string",
+                Part.HEADER,
+            ),
         )
     if alg.lower() == "none":
         issues = [
-            Issue("alg", Severity.ERROR, "alg_none",
-                  f"the header says alg '{alg}': the token claims to need no signature, and no "
-                  "verifier should accept it", Part.HEADER)
+            Issue(
+                "alg",
+                Severity.ERROR,
+                "alg_none",
+                f"the header says alg '{alg}': the token claims to need no signature, and no "
+                "verifier should accept it",
+                Part.HEADER,
+            )
         ]
         if signature_text:
-            issues.append(Issue(None, Severity.ERROR, "alg_none_with_signature",
-                                "alg is none, yet a signature is attached", Part.SIGNATURE))
+            issues.append(
+                Issue(
+                    None,
+                    Severity.ERROR,
+                    "alg_none_with_signature",
+                    "alg is none, yet a signature is attached",
+                    Part.SIGNATURE,
+                )
+            )
         return result(SignatureStatus.UNSIGNED, f"unsigned token (alg '{alg}')", *issues)
     if not signature_text:
         return result(
             SignatureStatus.UNSIGNED,
             "unsigned token: the signature part is empty",
-            Issue(None, Severity.ERROR, "signature_missing",
-                  f"the header says alg {alg} but the signature part is empty", Part.SIGNATURE),
+            Issue(
+                None,
+                Severity.ERROR,
+                "signature_missing",
+                f"the header says alg {alg} but the signature part is empty",
+                Part.SIGNATURE,
+            ),
         )
     if keys is None or (isinstance(keys, Sequence) and not keys):
         return result(SignatureStatus.NO_KEY, "no key to check the signature with")
@@ -148,20 +175,31 @@ def verify_signature(
     try:
         valid, issue = _check(alg, chosen, inspection, signature_text)
     except Exception as exc:  # a backend error is an invalid signature, never a crash
-        valid, issue = False, Issue(
-            None, Severity.ERROR, "signature_error",
-            f"the {alg} signature could not be checked: {type(exc).__name__}", Part.SIGNATURE
+        valid, issue = (
+            False,
+            Issue(
+                None,
+                Severity.ERROR,
+                "signature_error",
+                f"the {alg} signature could not be checked: {type(exc).__name__}",
+                Part.SIGNATURE,
+            ),
         )
     if valid:
         extra = (issue,) if issue is not None else ()
         return result(
-            SignatureStatus.VERIFIED, f"signature verified with {chosen.description}", *extra,
+            SignatureStatus.VERIFIED,
+            f"signature verified with {chosen.description}",
+            *extra,
             key=chosen,
         )
     if issue is None:
         issue = Issue(
-            None, Severity.ERROR, "signature_invalid",
-            f"the {alg} signature does not match {chosen.description}", Part.SIGNATURE
+            None,
+            Severity.ERROR,
+            "signature_invalid",
+            f"the {alg} signature does not match {chosen.description}",
+            Part.SIGNATURE,
         )
     return result(SignatureStatus.INVALID, issue.message, issue, key=chosen)
 
@@ -179,7 +217,9 @@ def _check(
             b64url_encode(inspection.signature), expected
         ):
             return False, Issue(
-                None, Severity.ERROR, "signature_noncanonical",
+                None,
+                Severity.ERROR,
+                "signature_noncanonical",
                 "the signature bytes match, but their base64url text is not the canonical one; "
                 "jsonwebtoken (and so Tiledesk) compares the text and refuses it",
                 Part.SIGNATURE,
@@ -193,8 +233,11 @@ def _check(
     warning = None
     if valid and b64url_encode(signature) != signature_text:
         warning = Issue(
-            None, Severity.WARNING, "signature_noncanonical",
+            None,
+            Severity.WARNING,
+            "signature_noncanonical",
             "the signature verifies, but its base64url text is not canonical; strict verifiers "
-            "may refuse it", Part.SIGNATURE,
+            "may refuse it",
+            Part.SIGNATURE,
         )
     return valid, warning
