@@ -52,7 +52,7 @@ process.stdout.write(JSON.stringify(out));
 """
 
 
-class StackUnavailable(Exception):  # noqa: N818 - the name says what the tests skip on
+class StackUnavailable(Exception):
     """The node stack cannot be used here; the message says why."""
 
 
@@ -96,7 +96,11 @@ def _tools() -> tuple[str, str]:
 def _check_node_version(node: str) -> None:
     try:
         done = subprocess.run(
-            [node, "--version"], capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
+            [node, "--version"],
+            capture_output=True,
+            text=True,
+            timeout=PROBE_TIMEOUT_S,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise StackUnavailable(f"cannot run node: {exc}") from exc

@@ -139,6 +139,13 @@ class _Run:
     key_source: str = "no key yet"
     project_id: str | None = None
     undecided: Issue | None = None
+    throwing_claim: tuple[str, str] | None = None
+    throwing_stage: Stage = Stage.ERROR
+
+    def blame(self, claim: str, what: str, stage: Stage = Stage.ERROR) -> None:
+        """Name the claim whose conversion to text the next step may throw on."""
+        self.throwing_claim = (claim, what)
+        self.throwing_stage = stage
 
     def stop(
         self,
@@ -189,26 +196,186 @@ def server_verdict(
         return stop.verdict
 
 
-def _authenticate(header_token: str, run: _Run) -> ServerVerdict:
-    # passport-jwt's fromAuthHeaderWithScheme("jwt"): the first run of non-space characters.
-    match = _AUTH_HEADER.match("JWT " + header_token)
-    token = match.group(2) if match else ""
-    if not token:
+def _authenticate(token: str, run: _Run) -> ServerVerdict:
+    header = _transport("JWT " + token, run)
+    # passport-jwt's fromAuthHeaderWithScheme("jwt"): /(\S+)\s+(\S+)/, first match.
+    match = _AUTH_HEADER.search(header)
+    extracted = match.group(2) if match and match.group(1).lower() == "jwt" else ""
+    if not extracted:
         raise run.stop(
             Stage.PASSPORT, "No auth token", None, "there is no token to send", Part.TOKEN
         )
-    if token != header_token:
-        raise run.stop(
-            Stage.PASSPORT,
-            "invalid token",
-            None,
-            "the token has whitespace inside: the server reads only up to the first space, "
-            "and that part is not a token",
-            Part.TOKEN,
-        )
-    secret = _secret_from_provider(token, run)
-    payload = _verify(token, secret, run)
+    secret = _secret_from_provider(extracted, run)
+    payload = _verify(extracted, secret, run)
     return _strategy_callback(payload, run)
+
+
+_HEADER_REFUSED_BY_CLIENT = re.compile("[\0\r\n]|[^\0-\u00ff]")
+_HEADER_REFUSED_BY_PARSER = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def _transport(value: str, run: _Run) -> str:
+    """What an HTTP client sends and Node's parser hands on as the Authorization value."""
+    trimmed = value.strip("\t\n\r ")
+    if _HEADER_REFUSED_BY_CLIENT.search(trimmed):
+        raise run.stop(
+            Stage.ERROR,
+            "invalid HTTP header value (the client refuses to send it)",
+            None,
+            "the token holds a line break, NUL or a character beyond Latin-1: no HTTP client "
+            "sends it as a header",
+            Part.TOKEN,
+            "server_error",
+        )
+    if _HEADER_REFUSED_BY_PARSER.search(trimmed):
+        raise run.stop(
+            Stage.ERROR,
+            "Parse Error: Invalid header value char",
+            None,
+            "the token holds a control character, which the server's HTTP parser refuses",
+            Part.TOKEN,
+            "server_error",
+        )
+    return trimmed.strip("\t ")
+
+
+def _object_id(value: JSONValue) -> str | None:
+    """The ObjectId (lower-case hex) Mongoose casts ``value`` to, or None for a CastError."""
+    if not isinstance(value, str):
+        return None
+    if _OBJECT_ID.fullmatch(value):
+        return value.lower()
+    units = value.encode("utf-16-le", "surrogatepass")
+    if len(units) == 24:  # 12 UTF-16 code units: bson takes each unit's low byte
+        return units[::2].hex()
+    return None
+
+
+_SPLAT_TOKENS = re.compile(r"%[scdjifoO%]")
+_LOGGED_LEVELS = ("error", "warn", "info")
+
+
+def _log_with(level: str, message: str, meta: JSONValue) -> None:
+    """winston 3 formatting a log call whose meta is the token's claims (debug is off).
+
+    Raises JsTypeError where winston's string building throws.
+    """
+    if not isinstance(meta, dict | list) or _SPLAT_TOKENS.search(message):
+        return
+    claims = meta if isinstance(meta, dict) else {}
+    info_message: JSONValue = message
+    if js_truthy(claims.get("message")):
+        info_message = message + " " + js_to_string(claims.get("message"))
+    if level not in _LOGGED_LEVELS:
+        return
+    padding = claims.get("padding")
+    if js_truthy(padding):
+        chosen = padding.get(level) if isinstance(padding, dict) else None
+        if js_truthy(chosen):
+            js_to_string(chosen)
+    js_to_string(info_message)
+
+
+def _concat(value: JSONValue) -> None:
+    """``"text" + value`` in JavaScript: throws for an object with its own toString."""
+    if value is not None:
+        js_to_string(value)
+
+
+def _secret_from_provider(token: str, run: _Run) -> SecretValue:
+    """Tiledesk's secretOrKeyProvider: which secret verifies this token."""
+    try:
+        decoded = _jws_decode(token)
+    except _PayloadJsonError as exc:
+        raise run.stop(
+            Stage.ERROR,
+            f"SyntaxError: {exc}",
+            None,
+            "the header says typ 'JWT', so the server parses the payload as JSON, which throws: "
+            f"the request fails ({exc})",
+            Part.PAYLOAD,
+            "server_error",
+        ) from None
+    payload = decoded[1] if decoded else None
+    try:
+        return _pick_secret(payload, run)
+    except JsTypeError as exc:
+        claim, what = run.throwing_claim or (None, "a claim")
+        raise run.stop(
+            run.throwing_stage,
+            str(exc),
+            claim,
+            f"{what} is an object with its own 'toString' member: the server throws turning it "
+            "into text"
+            + (
+                " and the request never completes"
+                if run.throwing_stage is Stage.HANG
+                else ", and the request fails"
+            ),
+            Part.PAYLOAD,
+            "server_error",
+        ) from None
+
+
+def _pick_secret(payload: JSONValue, run: _Run) -> SecretValue:
+    keys = run.keys
+    claims = payload if isinstance(payload, dict) else {}
+    run.blame("message", "message (logged by the server)")
+    _log_with("debug", "decoded after: ", payload)
+    aud = claims.get("aud")
+    if not js_truthy(aud):
+        run.key_source = "the server's global secret (the token names no audience)"
+        return keys.global_secret
+    run.blame("aud", "aud")
+    _concat(aud)
+    try:
+        kind, ident = _audience_path(aud)
+    except ValueError:
+        raise run.stop(
+            Stage.ERROR,
+            "Invalid URL",
+            "aud",
+            f"aud, {_show(aud)}, is not an absolute URL: the server's new URL(aud) throws and "
+            "the request fails (expected https://tiledesk.com/projects/<project id>)",
+            Part.PAYLOAD,
+            "server_error",
+        ) from None
+    if kind not in ("bots", "projects", "subscriptions"):
+        run.key_source = "the server's global secret (aud names no project, bot or subscription)"
+        return keys.global_secret
+    if not ident:
+        run.blame("padding", "padding (read by the server's error log)")
+        _log_with("error", f"AudienceId for {kind} is required: ", payload)
+        run.key_source = f"no secret (aud names no {kind[:-1]})"
+        return None
+    if kind == "bots":
+        run.blame("id_project", "id_project (used by the server's bot cache)")
+        _concat(claims.get("id_project"))
+    found = _object_id(ident)
+    if kind == "projects" and found is not None:
+        run.project_id = found
+        run.key_source = f"the secret of project {found}"
+        known = {(_object_id(k) or k.lower()): v for k, v in keys.projects.items()}
+        if found in known:
+            return known[found]
+        if keys.any_project is not None:
+            run.key_source += " (the secret you gave)"
+            return keys.any_project
+        if not keys.complete:
+            return UNKNOWN_SECRET
+    elif kind != "projects":
+        entity = "bot" if kind == "bots" else "webhook subscription"
+        run.key_source = f"the secret of {entity} {ident!r}"
+        if found is not None and not keys.complete:
+            return UNKNOWN_SECRET
+    else:
+        run.key_source = f"no secret ({ident!r} is not a project id)"
+        return None
+    if found is not None:
+        # The lookup found nothing; its callback logs a warning with the claims, asynchronously.
+        run.blame("padding", "padding (read by the server's warning log)", Stage.HANG)
+        _log_with("warn", f"not found with id: {ident}", payload)
+    return None
 
 
 def _jws_decode(token: str) -> tuple[JSONValue, JSONValue] | None:
@@ -244,76 +411,6 @@ def _jws_decode(token: str) -> tuple[JSONValue, JSONValue] | None:
 
 class _PayloadJsonError(Exception):
     pass
-
-
-def _secret_from_provider(token: str, run: _Run) -> SecretValue:
-    """Tiledesk's secretOrKeyProvider: which secret verifies this token."""
-    keys = run.keys
-    try:
-        decoded = _jws_decode(token)
-    except _PayloadJsonError as exc:
-        raise run.stop(
-            Stage.ERROR,
-            f"SyntaxError: {exc}",
-            None,
-            "the header says typ 'JWT', so the server parses the payload as JSON, which throws: "
-            f"the request fails ({exc})",
-            Part.PAYLOAD,
-            "server_error",
-        ) from None
-    payload = decoded[1] if decoded else None
-    aud = payload.get("aud") if isinstance(payload, dict) else None
-    if not js_truthy(aud):
-        run.key_source = "the server's global secret (the token names no audience)"
-        return keys.global_secret
-    try:
-        kind, ident = _audience_path(aud)
-    except JsTypeError as exc:
-        raise run.stop(
-            Stage.ERROR,
-            f"TypeError: {exc}",
-            "aud",
-            "aud is an object with its own 'toString' member: the server throws turning it into "
-            "text, and the request fails",
-            Part.PAYLOAD,
-            "server_error",
-        ) from None
-    except ValueError:
-        raise run.stop(
-            Stage.ERROR,
-            "Invalid URL",
-            "aud",
-            f"aud, {_show(aud)}, is not an absolute URL: the server's new URL(aud) throws and "
-            "the request fails (expected https://tiledesk.com/projects/<project id>)",
-            Part.PAYLOAD,
-            "server_error",
-        ) from None
-    if kind in ("bots", "subscriptions"):
-        entity = "bot" if kind == "bots" else "webhook subscription"
-        run.key_source = f"the secret of {entity} {ident!r}" if ident else "no secret"
-        if not ident or keys.complete:
-            return None
-        return UNKNOWN_SECRET
-    if kind == "projects":
-        if not ident:
-            run.key_source = "no secret (aud names no project)"
-            return None
-        if not _OBJECT_ID.fullmatch(ident):
-            run.key_source = f"no secret ({ident!r} is not a project id)"
-            return None
-        project = ident.lower()
-        run.project_id = project
-        known = {k.lower(): v for k, v in keys.projects.items()}
-        if project in known:
-            run.key_source = f"the secret of project {project}"
-            return known[project]
-        if keys.any_project is not None:
-            run.key_source = f"the secret of project {project} (the secret you gave)"
-            return keys.any_project
-        run.key_source = f"the secret of project {project}"
-        return None if keys.complete else UNKNOWN_SECRET
-    run.key_source = "the server's global secret (aud names no project, bot or subscription)"
-    return keys.global_secret
 
 
 def _show(value: JSONValue) -> str:
@@ -520,20 +617,17 @@ def _delta(seconds: float) -> str:
 
 
 def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
-    """Tiledesk's JwtStrategy callback (middleware/passport.js)."""
+    """Tiledesk's JwtStrategy callback (middleware/passport.js), an async function: whatever
+    throws in it leaves the request without an answer."""
     claims = payload if isinstance(payload, dict) else {}
     user_id = claims.get("_id")
     doc = claims.get("_doc")
     doc_id = doc.get("_id") if isinstance(doc, dict) else None
-    if user_id is None and doc_id is None:
+    if user_id is None and (doc is None or (js_truthy(doc) and doc_id is None)):
         raise run.stop(
-            Stage.PASSPORT,
-            "",
-            "_id",
-            "_id is missing: the server needs the user's id in _id",
-            code="server_rejects",
+            Stage.PASSPORT, "", "_id", "_id is missing: the server needs the user's id in _id"
         )
-    if not js_truthy(user_id) and "_id" in claims and doc is None:
+    if not js_truthy(user_id) and doc is None:
         raise run.stop(
             Stage.HANG,
             "the server never answers",
@@ -542,28 +636,25 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
             "never completes",
             code="server_hangs",
         )
+    identifier = user_id if js_truthy(user_id) else doc_id
+    subject = claims.get("sub")
+    for claim, value in (("_id", identifier), ("sub", subject)):
+        _concat_or_hang(claim, value, "the server's log line", run)
     if run.keys.entity_check:
-        subject = claims.get("sub")
-        try:
-            for name in ("bot", "subscription", "userexternal", "guest"):
-                if js_loose_equals_string(subject, name):
-                    break
-            else:
-                name = ""
-        except JsTypeError:
-            raise run.stop(
-                Stage.HANG,
-                "the server never answers",
-                "sub",
-                "sub is an object with its own 'toString' member: the server's check throws and "
-                "the request never completes",
-                code="server_hangs",
-            ) from None
+        name = next(
+            (
+                n
+                for n in ("bot", "subscription", "userexternal", "guest")
+                if js_loose_equals_string(subject, n)
+            ),
+            "",
+        )
+        if name == "bot":
+            _concat_or_hang("id_project", claims.get("id_project"), "the bot cache key", run)
         if name not in ("userexternal", "guest"):
-            what = {
-                "bot": "a bot",
-                "subscription": "a webhook subscription",
-            }.get(name, "a registered Tiledesk user")
+            what = {"bot": "a bot", "subscription": "a webhook subscription"}.get(
+                name, "a registered Tiledesk user"
+            )
             shown = "missing" if "sub" not in claims else _show(subject)
             raise run.stop(
                 Stage.PASSPORT,
@@ -575,18 +666,7 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
         for claim in ("firstname", "lastname"):
             value = claims.get(claim)
             if js_truthy(value):
-                try:
-                    js_to_string(value)
-                except JsTypeError:
-                    raise run.stop(
-                        Stage.HANG,
-                        "the server never answers",
-                        claim,
-                        f"{claim} cannot be turned into text (an object with its own 'toString' "
-                        "member): the server throws building the full name and the request "
-                        "never completes",
-                        code="server_hangs",
-                    ) from None
+                _concat_or_hang(claim, value, "the user's full name", run)
     if run.undecided is not None:
         return ServerVerdict(
             Outcome.UNDECIDED, Stage.PASSPORT, "", run.undecided, run.key_source, run.project_id
@@ -594,3 +674,17 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
     return ServerVerdict(
         Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source, run.project_id
     )
+
+
+def _concat_or_hang(claim: str, value: JSONValue, purpose: str, run: _Run) -> None:
+    try:
+        _concat(value)
+    except JsTypeError:
+        raise run.stop(
+            Stage.HANG,
+            "the server never answers",
+            claim,
+            f"{claim} cannot be turned into text for {purpose} (an object with its own "
+            "'toString' member): the server throws and the request never completes",
+            code="server_hangs",
+        ) from None
