@@ -301,19 +301,16 @@ def _secret_from_provider(token: str, run: _Run) -> SecretValue:
         return _pick_secret(payload, run)
     except JsTypeError as exc:
         claim, what = run.throwing_claim or (None, "a claim")
+        hang = run.throwing_stage is Stage.HANG
         raise run.stop(
             run.throwing_stage,
-            str(exc),
+            "the server never answers" if hang else str(exc),
             claim,
             f"{what} is an object with its own 'toString' member: the server throws turning it "
             "into text"
-            + (
-                " and the request never completes"
-                if run.throwing_stage is Stage.HANG
-                else ", and the request fails"
-            ),
+            + (" and the request never completes" if hang else ", and the request fails"),
             Part.PAYLOAD,
-            "server_error",
+            "server_hangs" if hang else "server_error",
         ) from None
 
 
