@@ -159,14 +159,19 @@ def judge(
     )
     kind, kind_description = _token_kind(payload)
     single_key = key if isinstance(key, Key) else None
-    if profile is Profile.GENERIC:
+    server: ServerVerdict | None = None
+    if any(issue.code == "too_large" for issue in inspection.issues):
+        issues, outcome = list(inspection.issues), Outcome.REJECTED  # refused before reading
+    elif profile is Profile.GENERIC:
         issues, outcome = _generic(inspection, signature, now, leeway)
-        server = None
     else:
         keys = server_keys or server_keys_for(single_key, project_id)
         server = server_verdict(inspection.token, keys, now, tolerance=leeway)
         issues, outcome = _tiledesk(inspection, signature, server, single_key, project_id, now)
-    issues.extend(_header_warnings(inspection, profile))
+    header_issues = _header_warnings(inspection, profile)
+    issues.extend(header_issues)
+    if any(i.severity is Severity.ERROR for i in header_issues) and outcome is not Outcome.REJECTED:
+        outcome = Outcome.REJECTED
     if kind_description:
         issues.append(Issue(None, Severity.INFO, f"kind_{kind}", kind_description, Part.TOKEN))
     return Verdict(
