@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,7 +31,7 @@ settings.register_profile(
 settings.register_profile(
     "fuzz", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile("default")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 SECRET = secret_key("0b7c6f3e-2d41-4c8a-9f6e-5a3b2c1d0e9f")
 B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
