@@ -89,7 +89,7 @@ def catalogue() -> list[Hostile]:
         ("x5u", "https://attacker.example/cert.pem"),
         ("jwk", {"kty": "oct", "k": b64(b"attacker")}),
     ):
-        header = {"alg": "HS256", name: value}
+        header: dict[str, object] = {"alg": "HS256", name: value}
         items.append(Hostile(f"header_{name}", raw_token(js(header), claims), False))
         items.append(
             Hostile(

@@ -23,7 +23,11 @@ from tiledesk_jwt_gui.core import (
     sign_token,
     verify_signature,
 )
-from tiledesk_jwt_gui.core.encoding import b64url_encode
+from tiledesk_jwt_gui.core.encoding import (
+    b64url_encode,
+    node_b64decode,
+    node_b64decode_reference,
+)
 
 settings.register_profile(
     "default", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -97,3 +101,8 @@ def test_verified_only_when_the_signature_truly_matches(
         assert SECRET.secret is not None
         expected = hmac.new(SECRET.secret, signing_input.encode(), hashlib.sha256).digest()
         assert signature == b64url_encode(expected)
+
+
+@given(text=st.text(alphabet=B64URL + "+/=. \n!", max_size=40))
+def test_fast_node_base64_equals_the_bit_by_bit_definition(text: str) -> None:
+    assert node_b64decode(text) == node_b64decode_reference(text)

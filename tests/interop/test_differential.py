@@ -14,7 +14,7 @@ import pytest
 
 from tests.interop.node_stack import run_stack
 from tests.interop.token_factory import generate_cases
-from tiledesk_jwt_gui.core import ServerKeys, ServerVerdict, server_verdict
+from tiledesk_jwt_gui.core import ServerKeys, ServerVerdict, inspect_token, server_verdict
 
 pytestmark = pytest.mark.interop
 
@@ -23,18 +23,23 @@ pytestmark = pytest.mark.interop
 _ENGINE_WORDED = ("SyntaxError", "TypeError", "Unexpected", "Cannot", "Expected", "Bad control")
 
 
-def ours(case: dict[str, Any]) -> ServerVerdict:
+def ours(case: dict[str, Any], *, with_inspection: bool) -> ServerVerdict:
     keys = ServerKeys(
         projects=case["projects"],
         complete=True,
         global_secret=case.get("global_secret"),
         entity_check=case.get("entity_check", True),
     )
-    return server_verdict(case["token"], keys, case["now"])
+    # judge() hands the server model its own inspection of the token to save decoding it
+    # twice; both ways must give the same answer.
+    inspection = inspect_token(case["token"]) if with_inspection else None
+    return server_verdict(case["token"], keys, case["now"], inspection=inspection)
 
 
 def disagreement(case: dict[str, Any], real: dict[str, Any]) -> str | None:
-    mine = ours(case)
+    mine = ours(case, with_inspection=False)
+    if ours(case, with_inspection=True) != mine:
+        return f"{case['name']}: the model answers differently with an inspection"
     same = mine.accepted == real["accepted"] and mine.stage.value == real["stage"]
     engine_worded = real["stage"] == "error" and str(real["reason"]).startswith(_ENGINE_WORDED)
     if same and not engine_worded:

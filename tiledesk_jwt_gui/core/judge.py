@@ -157,17 +157,20 @@ def judge(
         for claim in TIME_CLAIMS
         if payload is not None and claim in payload
     )
-    kind, kind_description = _token_kind(payload)
+    kind, kind_description = None, None
     single_key = key if isinstance(key, Key) else None
     server: ServerVerdict | None = None
     if any(issue.code == "too_large" for issue in inspection.issues):
         issues, outcome = list(inspection.issues), Outcome.REJECTED  # refused before reading
     elif profile is Profile.GENERIC:
-        issues, outcome = _generic(inspection, signature, now, leeway)
+        issues, outcome = _generic(inspection, signature, times, now, leeway)
     else:
         keys = server_keys or server_keys_for(single_key, project_id)
-        server = server_verdict(inspection.token, keys, now, tolerance=leeway)
-        issues, outcome = _tiledesk(inspection, signature, server, single_key, project_id, now)
+        server = server_verdict(
+            inspection.token, keys, now, tolerance=leeway, inspection=inspection
+        )
+        issues, outcome = _tiledesk(inspection, signature, server, single_key, project_id, times)
+    kind, kind_description = _token_kind(payload, server)
     header_issues = _header_warnings(inspection, profile)
     issues.extend(header_issues)
     if any(i.severity is Severity.ERROR for i in header_issues) and outcome is not Outcome.REJECTED:
@@ -200,12 +203,21 @@ def _sorted(issues: list[Issue]) -> list[Issue]:
     return sorted(unique, key=lambda i: order[i.severity])
 
 
-def _token_kind(payload: dict[str, JSONValue] | None) -> tuple[TokenKind | None, str | None]:
+def _token_kind(
+    payload: dict[str, JSONValue] | None, server: ServerVerdict | None
+) -> tuple[TokenKind | None, str | None]:
     if payload is None:
         return None, None
     sub = payload.get("sub")
     aud = payload.get("aud")
-    project = audience_project_id(aud) if isinstance(aud, str) else None
+    if sub not in ("userexternal", "guest", "user", "bot", "subscription") and not (
+        isinstance(aud, str) and ("/bots/" in aud or "/subscriptions/" in aud)
+    ):
+        return None, None
+    if server is not None:
+        project = server.project_id
+    else:
+        project = audience_project_id(aud) if isinstance(aud, str) else None
     aud_text = aud if isinstance(aud, str) else ""
     if sub == "userexternal":
         where = f" for project {project}" if project else ""
@@ -239,7 +251,7 @@ def _tiledesk(
     server: ServerVerdict,
     key: Key | None,
     project_id: str | None,
-    now: float,
+    times: Sequence[TimeInfo],
 ) -> tuple[list[Issue], Outcome]:
     issues: list[Issue] = []
     structural = server.outcome is Outcome.REJECTED and server.reason.startswith(
@@ -301,8 +313,7 @@ def _tiledesk(
                 Part.KEY,
             )
         )
-    for info in _time_notes(payload, now):
-        issues.append(info)
+    issues.extend(_time_notes(payload, times))
     return issues, server.outcome
 
 
@@ -389,14 +400,12 @@ def _docs_warnings(
     return issues
 
 
-def _time_notes(payload: dict[str, JSONValue] | None, now: float) -> list[Issue]:
+def _time_notes(payload: dict[str, JSONValue] | None, times: Sequence[TimeInfo]) -> list[Issue]:
     notes: list[Issue] = []
     if payload is None:
         return notes
-    for claim in TIME_CLAIMS:
-        if claim not in payload:
-            continue
-        info = describe_time(claim, payload[claim], now)
+    for info in times:
+        claim = info.claim
         if info.problem and info.seconds is not None:
             notes.append(Issue(claim, Severity.WARNING, f"{claim}_suspicious", info.problem))
     if "exp" not in payload:
@@ -495,7 +504,11 @@ def _header_warnings(inspection: Inspection, profile: Profile) -> list[Issue]:
 
 
 def _generic(
-    inspection: Inspection, signature: SignatureCheck, now: float, leeway: float
+    inspection: Inspection,
+    signature: SignatureCheck,
+    times: Sequence[TimeInfo],
+    now: float,
+    leeway: float,
 ) -> tuple[list[Issue], Outcome]:
     issues = list(inspection.issues)
     issues.extend(signature.issues)
@@ -517,7 +530,7 @@ def _generic(
         )
     payload = inspection.payload_object
     if payload is not None:
-        issues.extend(_registered_claims(payload, now, leeway))
+        issues.extend(_registered_claims(payload, times, now, leeway))
     has_error = any(i.severity is Severity.ERROR for i in issues)
     if has_error:
         return issues, Outcome.REJECTED
@@ -526,16 +539,16 @@ def _generic(
     return issues, Outcome.ACCEPTED
 
 
-def _registered_claims(payload: dict[str, JSONValue], now: float, leeway: float) -> list[Issue]:
+def _registered_claims(
+    payload: dict[str, JSONValue], times: Sequence[TimeInfo], now: float, leeway: float
+) -> list[Issue]:
     issues: list[Issue] = []
 
     def error(claim: str, code: str, message: str) -> None:
         issues.append(Issue(claim, Severity.ERROR, code, message))
 
-    for claim in TIME_CLAIMS:
-        if claim not in payload:
-            continue
-        info = describe_time(claim, payload[claim], now)
+    for info in times:
+        claim = info.claim
         if info.seconds is None:
             error(claim, f"{claim}_not_number", info.problem or f"{claim} is not a number")
             continue

@@ -25,7 +25,7 @@ from .errors import KeyLoadError
 from .issues import Issue, Part, Severity
 from .jsvalues import JsTypeError, js_loose_equals_string, js_to_string, js_truthy, js_typeof
 from .keys import HMAC_ALGORITHMS, Key, load_key_text
-from .parse import inspect_token
+from .parse import Inspection, inspect_token
 from .times import format_duration
 from .verify import hmac_signature, verify_signature
 
@@ -139,6 +139,8 @@ class _Run:
     key_source: str = "no key yet"
     project_id: str | None = None
     undecided: Issue | None = None
+    decoded: tuple[JSONValue, JSONValue] | None = None
+    hint: Inspection | None = None
     throwing_claim: tuple[str, str] | None = None
     throwing_stage: Stage = Stage.ERROR
 
@@ -186,10 +188,18 @@ def _audience_path(aud: JSONValue) -> tuple[str | None, str | None]:
 
 
 def server_verdict(
-    token: str, keys: ServerKeys, now: float, *, tolerance: float = 0
+    token: str,
+    keys: ServerKeys,
+    now: float,
+    *,
+    tolerance: float = 0,
+    inspection: Inspection | None = None,
 ) -> ServerVerdict:
-    """What the Tiledesk server answers for ``Authorization: JWT <token>`` at ``now``."""
-    run = _Run(keys, int(now // 1), tolerance)
+    """What the Tiledesk server answers for ``Authorization: JWT <token>`` at ``now``.
+
+    ``inspection`` may be the core's inspection of the same text, to avoid decoding it again.
+    """
+    run = _Run(keys, int(now // 1), tolerance, hint=inspection)
     try:
         return _authenticate(token, run)
     except _Stop as stop:
@@ -285,7 +295,7 @@ def _concat(value: JSONValue) -> None:
 def _secret_from_provider(token: str, run: _Run) -> SecretValue:
     """Tiledesk's secretOrKeyProvider: which secret verifies this token."""
     try:
-        decoded = _jws_decode(token)
+        decoded = run.decoded = _jws_decode(token, run.hint)
     except _PayloadJsonError as exc:
         raise run.stop(
             Stage.ERROR,
@@ -375,21 +385,37 @@ def _pick_secret(payload: JSONValue, run: _Run) -> SecretValue:
     return None
 
 
-def _jws_decode(token: str) -> tuple[JSONValue, JSONValue] | None:
+def _jws_decode(token: str, hint: Inspection | None) -> tuple[JSONValue, JSONValue] | None:
     """jws.decode: the header (read as Latin-1) and the raw payload, or None.
 
     Raises ``_PayloadJsonError`` where jws itself throws (``typ`` is "JWT" and the payload is
-    not JSON).
+    not JSON). ``hint``, an inspection of the same token, saves decoding it twice: its bytes
+    are Node's, and an ASCII header reads the same as Latin-1 and as UTF-8.
     """
     if not _JWS_SHAPE.fullmatch(token):
         return None
     encoded_header, encoded_payload = token.split(".")[:2]
-    header = parse_json(node_b64decode(encoded_header).decode("latin-1"))
+    reuse = (
+        hint is not None
+        and hint.token == token
+        and hint.header is not None
+        and hint.payload is not None
+        and hint.header.raw.isascii()
+    )
+    header: JSONValue | JsonProblem
+    if reuse and hint is not None and hint.header is not None and hint.header.is_json:
+        header = hint.header.value
+    else:
+        header = parse_json(node_b64decode(encoded_header).decode("latin-1"))
     if isinstance(header, JsonProblem) or not js_truthy(header):
         return None
-    payload_text = node_b64decode(encoded_payload).decode("utf-8", "replace")
     is_jwt = isinstance(header, dict) and header.get("typ") == "JWT"
-    payload = parse_json(payload_text)
+    payload: JSONValue | JsonProblem
+    if reuse and hint is not None and hint.payload is not None and hint.payload.is_json:
+        payload_text, payload = hint.payload.text, hint.payload.value
+    else:
+        payload_text = node_b64decode(encoded_payload).decode("utf-8", "replace")
+        payload = parse_json(payload_text)
     if isinstance(payload, JsonProblem):
         if is_jwt:
             raise _PayloadJsonError(payload.message)
@@ -431,7 +457,7 @@ def _verify(token: str, secret: SecretValue, run: _Run) -> JSONValue:
             f"the server needs exactly 3 dot-separated parts; this token has {len(parts)}",
             Part.TOKEN,
         )
-    decoded = _jws_decode(token)  # cannot raise here: the provider decoded it already
+    decoded = run.decoded  # what the provider decoded: the same token, the same result
     if decoded is None:
         raise run.stop(
             Stage.PASSPORT,

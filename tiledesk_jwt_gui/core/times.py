@@ -40,10 +40,29 @@ class TimeInfo:
     claim: str
     value: JSONValue
     seconds: float | None
-    utc: str | None
-    local: str | None
     relative: str | None
     problem: str | None
+
+    @property
+    def utc(self) -> str | None:
+        """ "2027-01-15 08:00:00 UTC", or None outside the years 1 to 9999."""
+        moment = self._moment()
+        return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment else None
+
+    @property
+    def local(self) -> str | None:
+        """The same instant in this computer's time zone."""
+        moment = self._moment()
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z").strip() if moment else None
+
+    def _moment(self) -> datetime | None:
+        seconds = self.seconds
+        if seconds is None or not _MIN_DATETIME_SECONDS <= seconds <= _MAX_DATETIME_SECONDS:
+            return None
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
 
 
 def format_duration(seconds: float) -> str:
@@ -94,13 +113,11 @@ def describe_time(claim: str, value: JSONValue, now: float) -> TimeInfo:
             value,
             None,
             None,
-            None,
-            None,
             f"{claim} is {kind}, not a number of seconds (NumericDate, RFC 7519 §2)",
         )
     seconds = float(value)
     if math.isnan(seconds) or math.isinf(seconds):
-        return TimeInfo(claim, value, None, None, None, None, f"{claim} is too large to be a time")
+        return TimeInfo(claim, value, None, None, f"{claim} is too large to be a time")
     problem = None
     if seconds > MILLISECONDS_THRESHOLD:
         problem = (
@@ -109,16 +126,7 @@ def describe_time(claim: str, value: JSONValue, now: float) -> TimeInfo:
         )
     elif seconds < 0:
         problem = f"{claim} is before 1970"
-    utc = local = None
-    if _MIN_DATETIME_SECONDS <= seconds <= _MAX_DATETIME_SECONDS:
-        try:
-            moment = datetime.fromtimestamp(seconds, UTC)
-            utc = moment.strftime("%Y-%m-%d %H:%M:%S UTC")
-            local = moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z").strip()
-        except (OverflowError, OSError, ValueError):
-            utc = local = None
-    relative = _phrase(claim, seconds - now)
-    return TimeInfo(claim, value, seconds, utc, local, relative, problem)
+    return TimeInfo(claim, value, seconds, _phrase(claim, seconds - now), problem)
 
 
 _DURATION = re.compile(
