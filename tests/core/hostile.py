@@ -89,12 +89,12 @@ def catalogue() -> list[Hostile]:
         ("x5u", "https://attacker.example/cert.pem"),
         ("jwk", {"kty": "oct", "k": b64(b"attacker")}),
     ):
-        header: dict[str, object] = {"alg": "HS256", name: value}
-        items.append(Hostile(f"header_{name}", raw_token(js(header), claims), False))
+        offered: dict[str, object] = {"alg": "HS256", name: value}
+        items.append(Hostile(f"header_{name}", raw_token(js(offered), claims), False))
         items.append(
             Hostile(
                 f"header_{name}_self_signed",
-                raw_token(js(header), claims, secret=b"attacker"),
+                raw_token(js(offered), claims, secret=b"attacker"),
                 True,
             )
         )
