@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest fuzz
+.PHONY: run test lint typecheck pytest fuzz bench
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (none found on PATH)"; exit 2; }
@@ -30,6 +30,10 @@ pytest: $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
 
 test: lint typecheck pytest
+
+# Timing figures, each a ratio against a floor measured in the same run: docs/benchmarks.md.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m tests.bench.bench
 
 # A long hypothesis run over the core (make test runs the same properties briefly).
 fuzz: $(STAMP)

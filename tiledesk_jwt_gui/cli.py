@@ -8,7 +8,6 @@ A secret is never taken as a plain argument (process lists show arguments) and n
 from __future__ import annotations
 
 import argparse
-import getpass
 import io
 import json
 import os
@@ -17,7 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import __version__
 from .core import (
     HMAC_ALGORITHMS,
     CoreError,
@@ -74,6 +72,30 @@ class _RefusePlainSecret(argparse.Action):
         parser.error(f"{option_string}: {_PLAIN_ARGUMENT_REFUSAL}")
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the package metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help=str(kwargs.get("help", "")),
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from . import __version__  # noqa: PLC0415
+
+        parser.exit(0, f"{parser.prog} {__version__}\n")
+
+
 def _add_secret_options(parser: argparse.ArgumentParser, *, with_key: bool) -> None:
     group = parser.add_argument_group("key (never as a plain argument)")
     sources = group.add_mutually_exclusive_group()
@@ -109,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Decode, verify and sign JSON Web Tokens offline, with the verdict the "
         "Tiledesk server would give a custom-auth token.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     decode = commands.add_parser("decode", help="show a token's header, claims and problems")
@@ -245,6 +267,8 @@ def _secret_text(args: argparse.Namespace) -> str | None:
             return text[:-2]
         return text[:-1] if text.endswith("\n") else text
     if args.ask:
+        import getpass  # noqa: PLC0415 (only --ask needs a terminal)
+
         try:
             return getpass.getpass("Secret (not shown): ")
         except EOFError:

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
 from jwt import PyJWK
@@ -171,6 +170,8 @@ def _load_pem(text: str) -> Key:
     data = text.encode("utf-8", "replace")
     try:
         if "CERTIFICATE" in label:
+            from cryptography import x509  # noqa: PLC0415 (costly import, rarely needed)
+
             certificate = x509.load_pem_x509_certificate(data)
             return _asymmetric_key(certificate.public_key(), None, "X.509 certificate", None)
         if "PRIVATE" in label:

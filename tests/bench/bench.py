@@ -1,0 +1,454 @@
+"""``make bench``: every timing goal as a ratio against a floor measured in the same run.
+
+Prints one line per figure, ``name: value (goal: …)``, and writes the same, with the machine,
+the date and the versions, to docs/benchmarks.md. Medians and p95 over many repeats after a
+warm-up; processes are alternated with their floor so drift hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+BARE_QT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+"""
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    unit: str
+    goal: str
+    met: bool | None = None
+
+    def line(self) -> str:
+        verdict = "" if self.met is None else (" ✓" if self.met else " ✗ MISSED")
+        shown = f"{self.value:.3f}" if self.value < 10 else f"{self.value:.1f}"
+        return f"{self.name}: {shown}{self.unit} (goal: {self.goal}){verdict}"
+
+
+def percentile(samples: Sequence[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def repeat(function: Callable[[], object], count: int, warmup: int = 50) -> list[float]:
+    for _ in range(warmup):
+        function()
+    return timeit.repeat(function, number=1, repeat=count)
+
+
+# --- 1. the core's edit cycle against bare PyJWT --------------------------------------------
+
+
+def core_cycle() -> list[Figure]:
+    import jwt
+
+    from tiledesk_jwt_gui.core import (
+        DEMO_PROJECT_ID,
+        DEMO_SECRET,
+        demo_claims,
+        judge,
+        secret_key,
+        sign_token,
+    )
+
+    now = int(time.time())
+    claims = demo_claims(now)
+    key = secret_key(DEMO_SECRET)
+
+    def ours() -> None:
+        token = sign_token(None, claims, key, "HS256")
+        assert judge(token, key, project_id=DEMO_PROJECT_ID, at=now).accepted
+
+    def floor() -> None:
+        token = jwt.encode(claims, DEMO_SECRET, algorithm="HS256")
+        jwt.decode(token, DEMO_SECRET, algorithms=["HS256"], audience=str(claims["aud"]))
+
+    mine, bare = [], []
+    for _ in range(10):  # alternate in rounds so both see the same machine
+        mine += repeat(ours, 300, warmup=30)
+        bare += repeat(floor, 300, warmup=30)
+    ratio = statistics.median(mine) / statistics.median(bare)
+    return [
+        Figure("core_cycle_us", statistics.median(mine) * 1e6, " µs", "for the record"),
+        Figure("core_cycle_p95_us", percentile(mine, 0.95) * 1e6, " µs", "for the record"),
+        Figure("pyjwt_floor_us", statistics.median(bare) * 1e6, " µs", "the floor"),
+        Figure("core_cycle_ratio_vs_pyjwt", ratio, "×", "≤ 2.0", ratio <= 2.0),
+    ]
+
+
+# --- 2, 3, 7. the window: keystrokes, pastes, memory ------------------------------------------
+
+
+def window_figures() -> list[Figure]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+    from tiledesk_jwt_gui.app import create_window
+    from tiledesk_jwt_gui.core import DEMO_SECRET, JSONValue, secret_key, sign_token
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    window = create_window()
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+
+    def find(kind: type[QWidget], name: str) -> QWidget:
+        widget = window.findChild(kind, name)
+        if widget is None:
+            raise SystemExit(f"bench: the window has no {kind.__name__} named {name}")
+        return widget
+
+    secret = find(QLineEdit, "secretEdit")
+    email = find(QLineEdit, "claim_email")
+    token_edit = find(QPlainTextEdit, "tokenEdit")
+    badge = find(QLabel, "signatureBadge")
+    verdict = find(QLabel, "verdictLabel")
+    assert isinstance(secret, QLineEdit)
+    assert isinstance(email, QLineEdit)
+    assert isinstance(token_edit, QPlainTextEdit)
+    assert isinstance(badge, QLabel)
+    assert isinstance(verdict, QLabel)
+
+    def settle(condition: Callable[[], bool], limit: float = 10.0) -> None:
+        deadline = time.perf_counter() + limit
+        while not condition():
+            app.processEvents()
+            if time.perf_counter() > deadline:
+                raise SystemExit("bench: the window did not update within 10 s")
+
+    def keystrokes(field: QLineEdit, count: int) -> list[float]:
+        field.setFocus()
+        samples = []
+        for index in range(count):
+            before = (token_edit.toPlainText(), badge.text(), verdict.text())
+            key = Qt.Key.Key_Backspace if index % 2 else Qt.Key.Key_X
+            started = time.perf_counter()
+            QTest.keyClick(field, key)
+            app.processEvents()
+
+            def changed(before: tuple[str, str, str] = before) -> bool:
+                now = (token_edit.toPlainText(), badge.text(), verdict.text())
+                return now != before or field is secret
+
+            settle(changed)
+            samples.append(time.perf_counter() - started)
+        return samples
+
+    secret.setText(DEMO_SECRET)
+    app.processEvents()
+    samples = keystrokes(secret, 200) + keystrokes(email, 200)
+    figures = [
+        Figure(
+            "keystroke_to_badge_ms_p50",
+            statistics.median(samples) * 1e3,
+            " ms",
+            "≤ 4 ms",
+            statistics.median(samples) * 1e3 <= 4,
+        ),
+        Figure(
+            "keystroke_to_badge_ms_p95",
+            percentile(samples, 0.95) * 1e3,
+            " ms",
+            "≤ 16 ms",
+            percentile(samples, 0.95) * 1e3 <= 16,
+        ),
+    ]
+
+    key = secret_key(DEMO_SECRET)
+    goals = {"1KB": 50.0, "100KB": 50.0, "1MB": 250.0}
+    for label, size in (("1KB", 1_000), ("100KB", 100_000), ("1MB", 1_000_000)):
+        claims: dict[str, JSONValue] = {
+            "sub": "userexternal",
+            "blob": "a" * max(0, int(size * 0.75) - 60),
+        }
+        text = sign_token(None, claims, key, "HS256")
+        text = text[:size] if len(text) > size else text
+        durations, stalls = [], []
+        for _ in range(5):
+            token_edit.clear()
+            app.processEvents()
+            QGuiApplication.clipboard().setText(text)
+            longest = [0.0]
+            ticker = QElapsedTimer()
+            ticker.start()
+
+            def tick(longest: list[float] = longest, ticker: QElapsedTimer = ticker) -> None:
+                longest[0] = max(longest[0], ticker.restart() / 1e3)
+
+            timer = QTimer()
+            timer.setInterval(1)
+            timer.timeout.connect(tick)
+            timer.start()
+            before = verdict.text(), badge.text()
+            token_edit.setFocus()
+            started = time.perf_counter()
+            QTest.keyClick(token_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+            def pasted(text: str = text, before: tuple[str, str] = before) -> bool:
+                shown = (verdict.text(), badge.text())
+                return token_edit.toPlainText() == text and shown != before
+
+            settle(pasted)
+            durations.append(time.perf_counter() - started)
+            app.processEvents()
+            timer.stop()
+            stalls.append(longest[0])
+        median = statistics.median(durations) * 1e3
+        figures.append(
+            Figure(
+                f"paste_token_ms_{label}",
+                median,
+                " ms",
+                f"≤ {goals[label]:.0f} ms" if label != "1KB" else "for the record",
+                median <= goals[label] if label != "1KB" else None,
+            )
+        )
+        figures.append(
+            Figure(
+                f"paste_longest_stall_ms_{label}",
+                max(stalls) * 1e3,
+                " ms",
+                "≤ 100 ms",
+                max(stalls) * 1e3 <= 100,
+            )
+        )
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    figures.append(Figure("memory_mb", peak_kib / 1024, " MB", "peak RSS after the 1 MB paste"))
+    window.close()
+    return figures
+
+
+# --- 4, 5, 6. processes: startup, CLI, bundle -------------------------------------------------
+
+
+def alternate(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, float]:
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for command in commands.values():  # warm the file cache once
+        subprocess.run(command, env=env, capture_output=True, check=False, timeout=120)
+    for _ in range(runs):
+        for name, command in commands.items():
+            started = time.perf_counter()
+            result = subprocess.run(command, env=env, capture_output=True, check=False, timeout=120)
+            times[name].append(time.perf_counter() - started)
+            if result.returncode != 0:
+                raise SystemExit(f"bench: {command[0]} failed: {result.stderr.decode()[-400:]}")
+    return {name: statistics.median(samples) for name, samples in times.items()}
+
+
+def process_figures(runs: int) -> list[Figure]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_SECRET="demo-bench-secret-0000")
+    with tempfile.TemporaryDirectory() as folder:
+        bare = Path(folder) / "bare_qt.py"
+        bare.write_text(BARE_QT)
+        gui = alternate(
+            {
+                "app": [str(BIN / "tiledesk-jwt-gui"), "--smoke"],
+                "bare": [sys.executable, str(bare)],
+            },
+            runs,
+            env,
+        )
+    token = subprocess.run(
+        [
+            str(BIN / "tiledesk-jwt"),
+            "sign",
+            "--project-id",
+            "65a1b2c3d4e5f60718293a4b",
+            "--secret-env",
+            "BENCH_SECRET",
+            "--user-id",
+            "42",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    cli = alternate(
+        {
+            "cli": [str(BIN / "tiledesk-jwt"), "verify", token, "--secret-env", "BENCH_SECRET"],
+            "jwt": [sys.executable, "-c", "import jwt"],
+        },
+        runs,
+        env,
+    )
+    figures = [
+        Figure("startup_ms", gui["app"] * 1e3, " ms", "for the record"),
+        Figure("bare_qt_startup_ms", gui["bare"] * 1e3, " ms", "the floor"),
+        Figure(
+            "startup_ratio_vs_bare_qt",
+            gui["app"] / gui["bare"],
+            "×",
+            "≤ 1.5",
+            gui["app"] / gui["bare"] <= 1.5,
+        ),
+        Figure("cli_verify_ms", cli["cli"] * 1e3, " ms", "for the record"),
+        Figure("import_jwt_ms", cli["jwt"] * 1e3, " ms", "the floor"),
+        Figure(
+            "cli_verify_ratio_vs_import_jwt",
+            cli["cli"] / cli["jwt"],
+            "×",
+            "≤ 1.5",
+            cli["cli"] / cli["jwt"] <= 1.5,
+        ),
+    ]
+    return figures + bundle_figures(runs, env)
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def bundle_figures(runs: int, env: dict[str, str]) -> list[Figure]:
+    ours = ROOT / "dist" / "tiledesk-jwt-gui"
+    spec_dir = ROOT / "assets" / "packaging"
+    bare_script = spec_dir / "bare_hello.py"
+    if not (ours / "tiledesk-jwt-gui").exists() or not bare_script.exists():
+        print("bench: no bundle in dist/ (make package): bundle figures skipped")
+        return []
+    bare_dist = ROOT / "build" / "bench-bare"
+    bare_exe = bare_dist / "bare_hello" / "bare_hello"
+    if not bare_exe.exists():
+        shutil.rmtree(bare_dist, ignore_errors=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "PyInstaller",
+                "--noconfirm",
+                "--onedir",
+                "--windowed",
+                "--noupx",
+                "--strip",
+                "--log-level",
+                "WARN",
+                "--distpath",
+                str(bare_dist),
+                "--workpath",
+                str(ROOT / "build" / "bench-bare-work"),
+                "--specpath",
+                str(ROOT / "build"),
+                str(bare_script),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    ours_mb, bare_mb = folder_mb(ours), folder_mb(bare_exe.parent)
+    start = alternate(
+        {"ours": [str(ours / "tiledesk-jwt-gui"), "--smoke"], "bare": [str(bare_exe), "--smoke"]},
+        runs,
+        env,
+    )
+    return [
+        Figure("bundle_mb", ours_mb, " MB", "for the record"),
+        Figure("bare_bundle_mb", bare_mb, " MB", "the floor"),
+        Figure("bundle_ratio_vs_bare", ours_mb / bare_mb, "×", "≤ 1.15", ours_mb / bare_mb <= 1.15),
+        Figure(
+            "frozen_startup_ratio_vs_bare",
+            start["ours"] / start["bare"],
+            "×",
+            "≤ 1.3",
+            start["ours"] / start["bare"] <= 1.3,
+        ),
+    ]
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.release()}, {os.cpu_count()} cores, {cpu}"
+
+
+def write_report(figures: list[Figure], path: Path) -> None:
+    versions = ", ".join(
+        f"{name} {version(name)}"
+        for name in ("tiledesk-jwt-gui", "PyJWT", "cryptography", "PySide6-Essentials")
+    )
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (tests/bench/bench.py). Every goal is a ratio against a floor",
+        "measured in the same run; absolute medians are for the record.",
+        "",
+        f"- Date: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Machine: {machine()}",
+        f"- Python {platform.python_version()}; {versions}",
+        "",
+        "```",
+        *[figure.line() for figure in figures],
+        "```",
+        "",
+    ]
+    notes = ROOT / "docs" / "benchmarks-notes.md"
+    if notes.exists():
+        lines += [notes.read_text().rstrip(), ""]
+    path.write_text("\n".join(lines))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=9, help="process runs per command")
+    parser.add_argument("--report", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--skip-window", action="store_true")
+    args = parser.parse_args(argv)
+    figures: list[Figure] = []
+    sections: list[Callable[[], list[Figure]]] = [core_cycle]
+    if not args.skip_window:
+        sections.append(window_figures)
+    sections.append(lambda: process_figures(args.runs))
+    for section in sections:
+        for figure in section():
+            figures.append(figure)
+            print(figure.line(), flush=True)
+    write_report(figures, args.report)
+    print(f"written to {args.report}")
+    missed = [f.name for f in figures if f.met is False]
+    if missed:
+        print("missed: " + ", ".join(missed) + " (see docs/benchmarks.md)")
+    print(json.dumps({f.name: round(f.value, 4) for f in figures}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
