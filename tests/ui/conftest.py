@@ -1,0 +1,78 @@
+"""Fixtures for the window tests: real widgets, offscreen, a fake clock, throw-away settings."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tiledesk_jwt_gui.ui import InspectorWindow
+
+VECTORS = Path(__file__).resolve().parents[1] / "vectors"
+NOW = 1_800_000_100.0
+"""The fake clock's start: 100 s after the peer vectors' iat."""
+
+T = TypeVar("T", bound=QObject)
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def vector(name: str) -> Any:
+    return json.loads((VECTORS / name).read_text(encoding="utf-8"))
+
+
+def child(window: QObject, kind: type[T], name: str) -> T:
+    """The child called ``name``: the objectNames are the window's contract."""
+    found = window.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def settings(settings_path: Path) -> QSettings:
+    return QSettings(str(settings_path), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, settings: QSettings, clock: FakeClock) -> Iterator[InspectorWindow]:
+    win = InspectorWindow(settings, clock=clock)
+    qtbot.addWidget(win)
+    yield win
+    QApplication.clipboard().clear()
+
+
+@pytest.fixture
+def shown(qtbot: QtBot, window: InspectorWindow) -> InspectorWindow:
+    """The window, shown (for visibility and focus)."""
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -1,0 +1,73 @@
+"""First start: the embedded sample is composed, signed and verified before anyone types."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
+
+from tiledesk_jwt_gui.core import (
+    DEMO_PROJECT_ID,
+    DEMO_SECRET,
+    Outcome,
+    SignatureStatus,
+    judge,
+    secret_key,
+)
+from tiledesk_jwt_gui.ui import InspectorWindow
+from tiledesk_jwt_gui.ui.session import Direction
+
+from .conftest import NOW, child
+
+
+def test_sample_is_verified_and_accepted_on_start(shown: InspectorWindow) -> None:
+    badge = child(shown, QLabel, "signatureBadge")
+    verdict = child(shown, QLabel, "verdictLabel")
+    assert badge.text() == "Signature Verified"
+    assert verdict.text().startswith("Tiledesk would accept")
+    assert child(shown, QLineEdit, "projectIdEdit").text() == DEMO_PROJECT_ID
+    assert child(shown, QLabel, "secretDemoLabel").isVisible()
+    assert "Demo secret" in child(shown, QLabel, "secretDemoLabel").text()
+    assert shown.direction is Direction.COMPOSE
+
+
+def test_sample_token_is_really_signed_with_the_demo_secret(window: InspectorWindow) -> None:
+    token = child(window, QPlainTextEdit, "tokenEdit").toPlainText()
+    verdict = judge(token, secret_key(DEMO_SECRET), project_id=DEMO_PROJECT_ID, at=NOW)
+    assert verdict.signature.status is SignatureStatus.VERIFIED
+    assert verdict.outcome is Outcome.ACCEPTED
+    payload = verdict.payload
+    assert payload is not None
+    assert payload["exp"] == int(NOW) + 3600
+
+
+def test_form_and_editors_show_the_sample(window: InspectorWindow) -> None:
+    assert child(window, QLineEdit, "claim__id").text() == f"{DEMO_PROJECT_ID}_12345678"
+    assert child(window, QComboBox, "claim_sub").currentText() == "userexternal"
+    assert child(window, QLineEdit, "claim_email").text() == "andrea.leo@email.com"
+    assert child(window, QLineEdit, "claimSeconds_exp").text() == str(int(NOW) + 3600)
+    assert (
+        '"attribute1": "value"' in child(window, QPlainTextEdit, "claim_attributes").toPlainText()
+    )
+    assert '"alg": "HS256"' in child(window, QPlainTextEdit, "headerEdit").toPlainText()
+    assert '"firstname": "Andrea"' in child(window, QPlainTextEdit, "payloadEdit").toPlainText()
+    assert child(window, QComboBox, "algCombo").currentText() == "HS256"
+
+
+def test_secret_is_masked_and_no_claim_error_shows(window: InspectorWindow) -> None:
+    secret = child(window, QLineEdit, "secretEdit")
+    assert secret.echoMode() is QLineEdit.EchoMode.Password
+    assert secret.text() == DEMO_SECRET
+    for name in (
+        "_id",
+        "sub",
+        "aud",
+        "email",
+        "firstname",
+        "lastname",
+        "attributes",
+        "iat",
+        "nbf",
+        "exp",
+    ):
+        label = child(window, QLabel, f"claimError_{name}")
+        assert label.text() == "", name
+        assert label.isHidden(), name

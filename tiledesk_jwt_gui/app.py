@@ -1,0 +1,154 @@
+"""The GUI entry point: application set-up, ``create_window()`` and ``main()``.
+
+``tiledesk-jwt-gui`` opens the inspector; ``--smoke`` builds the real window, checks that the
+embedded HS256 sample and freshly signed RS256 and ES256 samples verify in it, and reports by
+exit code (for packaged builds, where stdout and stderr may be ``None``); ``--screenshot PATH``
+renders the window offscreen to a PNG; ``--version`` prints the version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from . import __version__
+from .ui import InspectorWindow
+from .ui.icons import app_icon
+from .ui.main_window import scratch_settings
+from .ui.screenshot import render_screenshot
+from .ui.signature_badge import BadgeState
+
+__all__ = ["create_window", "main", "scratch_settings", "smoke_check"]
+
+ORGANIZATION = "tiledesk-jwt-gui"
+APPLICATION = "Tiledesk JWT Inspector"
+
+
+def _say(text: str, *, error: bool = False) -> None:
+    """Print if there is somewhere to print to (a windowed build has no console)."""
+    stream = sys.stderr if error else sys.stdout
+    if stream is not None:
+        print(text, file=stream)
+
+
+def _configure_application(*, own_process: bool = False) -> None:
+    """Names (which place the user's settings), the version and the icon. An application that
+    embeds the window keeps its own names."""
+    if own_process or not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("tiledesk-jwt-gui")
+    QGuiApplication.setWindowIcon(app_icon())
+
+
+def create_window(settings: QSettings | None = None) -> InspectorWindow:
+    """The main window, for a running ``QApplication``. ``settings`` defaults to the user's
+    (which hold the geometry, project id, profile and leeway only)."""
+    if QApplication.instance() is None:
+        raise RuntimeError("create_window() needs a running QApplication")
+    _configure_application()
+    return InspectorWindow(settings)
+
+
+def smoke_check(window: InspectorWindow) -> list[str]:
+    """Drive the window through the embedded samples; the failures, in words (none: all good).
+
+    The HS256 sample must be verified and accepted as the window opens; then an RS256 and an
+    ES256 token are signed with the demo keys and must verify.
+    """
+    failures: list[str] = []
+    verdict = window.verdict
+    if window.badge.state is not BadgeState.VERIFIED or verdict is None or not verdict.accepted:
+        reason = verdict.signature.summary if verdict is not None else "no verdict"
+        failures.append(f"the HS256 sample does not verify: {window.badge.text()} ({reason})")
+    combo = window.header_fields.alg_combo
+    for algorithm in ("RS256", "ES256"):
+        combo.setCurrentIndex(combo.findData(algorithm))
+        window.key_panel.demo_key_button.click()
+        verdict = window.verdict
+        ok = (
+            verdict is not None
+            and window.session.stale is None
+            and verdict.inspection.algorithm == algorithm
+            and window.badge.state is BadgeState.VERIFIED
+        )
+        if not ok:
+            summary = verdict.signature.summary if verdict is not None else "no verdict"
+            failures.append(
+                f"the {algorithm} sample does not verify: {window.session.stale or summary}"
+            )
+    return failures
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="tiledesk-jwt-gui",
+        description="Offline inspector for JSON Web Tokens and Tiledesk custom authentication.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="build the window, check that the embedded samples verify, and exit (0: all good)",
+    )
+    parser.add_argument("--screenshot", metavar="PATH", help="render the window to a PNG and exit")
+    parser.add_argument("--dark", action="store_true", help="with --screenshot: a dark palette")
+    parser.add_argument(
+        "--size", default="1000x700", metavar="WxH", help="with --screenshot: the window size"
+    )
+    return parser.parse_args(list(argv))
+
+
+def _run_smoke(app: QApplication, window: InspectorWindow) -> int:
+    """Run the smoke check from the event loop; 0 when every sample verifies."""
+    outcome: list[int] = []
+
+    def run_smoke() -> None:
+        try:
+            failures = smoke_check(window)
+        except Exception as exc:  # report it: a build check must never hang
+            failures = [f"{type(exc).__name__}: {exc}"]
+        for failure in failures:
+            _say(f"smoke test failed: {failure}", error=True)
+        if not failures:
+            _say("smoke test passed: the HS256, RS256 and ES256 samples verify")
+        outcome.append(1 if failures else 0)
+        window.close()
+        app.quit()
+
+    QTimer.singleShot(0, run_smoke)
+    app.exec()
+    return outcome[0] if outcome else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = _parse(arguments)
+    except SystemExit as exc:  # --help, --version or a usage error: argparse has printed
+        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+    if args.screenshot:
+        width, _, height = args.size.partition("x")
+        render_screenshot(args.screenshot, dark=args.dark, size=(int(width), int(height)))
+        return 0
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    _configure_application(own_process=True)
+    if args.smoke:
+        with tempfile.TemporaryDirectory(prefix="tiledesk-jwt-gui-smoke-") as scratch:
+            return _run_smoke(app, create_window(scratch_settings(scratch)))
+    window = create_window()
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
