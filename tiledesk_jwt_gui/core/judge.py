@@ -289,7 +289,26 @@ def _tiledesk(
         )
         project_id = None
     if payload is not None:
-        issues.extend(_docs_warnings(payload, project_id or server.project_id, project_id))
+        aud_project = server.project_id
+        refused = {i.claim for i in issues if i.severity is Severity.ERROR}
+        elsewhere = bool(project_id and aud_project and aud_project != project_id.lower())
+        if elsewhere and "aud" not in refused:
+            assert project_id is not None
+            issues.append(
+                Issue(
+                    "aud",
+                    Severity.WARNING,
+                    "aud_other_project",
+                    f"aud names project {aud_project}, not the project set here "
+                    f"({project_id.lower()}): Tiledesk checks the token with {aud_project}'s "
+                    "secret",
+                )
+            )
+        issues.extend(
+            i
+            for i in _docs_warnings(payload, project_id or aud_project, project_id)
+            if i.claim not in refused and not (elsewhere and i.code == "aud_not_documented")
+        )
     issues.extend(_key_warnings(inspection, key))
     if key is None or not key.is_secret:
         if signature.status is SignatureStatus.NO_KEY:

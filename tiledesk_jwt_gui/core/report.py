@@ -10,6 +10,7 @@ from .encoding import JSONValue
 from .issues import Severity
 from .judge import Verdict
 from .server import Outcome
+from .verify import SignatureStatus
 
 __all__ = ["format_report", "json_safe", "verdict_to_dict"]
 
@@ -92,7 +93,12 @@ def headline(verdict: Verdict) -> str:
         if verdict.outcome is Outcome.ACCEPTED:
             return "Tiledesk would accept this token"
         if verdict.outcome is Outcome.UNDECIDED:
-            return "Tiledesk would accept this token if the signature is right (no secret given)"
+            source = verdict.server.key_source if verdict.server else "the project's secret"
+            if verdict.signature.status is SignatureStatus.NO_KEY:
+                return (
+                    "Tiledesk would accept this token if the signature is right (no secret given)"
+                )
+            return f"Tiledesk would accept this token only if it is signed with {source}"
         return f"Tiledesk would reject this token ({errors} problem{'s' * (errors != 1)})"
     if verdict.outcome is Outcome.ACCEPTED:
         return "Valid token"

@@ -141,6 +141,7 @@ class _Run:
     undecided: Issue | None = None
     decoded: tuple[JSONValue, JSONValue] | None = None
     hint: Inspection | None = None
+    no_secret: str | None = None
     throwing_claim: tuple[str, str] | None = None
     throwing_stage: Stage = Stage.ERROR
 
@@ -331,7 +332,7 @@ def _pick_secret(payload: JSONValue, run: _Run) -> SecretValue:
     _log_with("debug", "decoded after: ", payload)
     aud = claims.get("aud")
     if not js_truthy(aud):
-        run.key_source = "the server's global secret (the token names no audience)"
+        run.key_source = "the server's global secret (the token has no aud)"
         return keys.global_secret
     run.blame("aud", "aud")
     _concat(aud)
@@ -348,12 +349,16 @@ def _pick_secret(payload: JSONValue, run: _Run) -> SecretValue:
             "server_error",
         ) from None
     if kind not in ("bots", "projects", "subscriptions"):
-        run.key_source = "the server's global secret (aud names no project, bot or subscription)"
+        run.key_source = "the server's global secret (aud names no project)"
         return keys.global_secret
     if not ident:
         run.blame("padding", "padding (read by the server's error log)")
         _log_with("error", f"AudienceId for {kind} is required: ", payload)
-        run.key_source = f"no secret (aud names no {kind[:-1]})"
+        run.key_source = "no secret"
+        run.no_secret = (
+            f"aud names no {kind[:-1]} id (expected https://tiledesk.com/projects/<project id>), "
+            "so the server has no secret to check the token with"
+        )
         return None
     if kind == "bots":
         run.blame("id_project", "id_project (used by the server's bot cache)")
@@ -376,7 +381,11 @@ def _pick_secret(payload: JSONValue, run: _Run) -> SecretValue:
         if found is not None and not keys.complete:
             return UNKNOWN_SECRET
     else:
-        run.key_source = f"no secret ({ident!r} is not a project id)"
+        run.key_source = "no secret"
+        run.no_secret = (
+            f"the project id in aud, {ident!r}, is not a 24-character hex id, so the server "
+            "finds no project and no secret to check the token with"
+        )
         return None
     if found is not None:
         # The lookup found nothing; its callback logs a warning with the claims, asynchronously.
@@ -568,26 +577,38 @@ def _judge_unknown_secret(token: str, alg: str, signature: str, run: _Run) -> No
                 Stage.PASSPORT,
                 "invalid signature",
                 "aud",
-                f"the token is signed with the secret you gave, but the server verifies it with "
-                f"{run.key_source}, a different one",
+                _aud_points_elsewhere(run),
                 Part.PAYLOAD,
             )
     run.undecided = Issue(
         None,
         Severity.INFO,
         "signature_unknown_secret",
-        f"the server verifies the signature with {run.key_source}, which was not given here",
+        f"Tiledesk checks the signature with {run.key_source}, which was not given here",
         Part.SIGNATURE,
     )
 
 
+def _aud_points_elsewhere(run: _Run) -> str:
+    if run.key_source.startswith("the server's global secret (the token has no aud)"):
+        return (
+            "the token has no aud, so Tiledesk checks it with the server's global secret, not "
+            "with your project's secret"
+        )
+    return (
+        f"the token is signed with your secret, but its aud makes Tiledesk check it with "
+        f"{run.key_source}"
+    )
+
+
 def _no_secret_message(run: _Run) -> str:
-    source = run.key_source
-    if source.startswith("the server's global secret"):
-        return "the server has no secret for this token: " + source + ", and none is configured"
+    if run.no_secret:
+        return run.no_secret
+    if run.key_source.startswith("the server's global secret"):
+        return f"the server would check it with {run.key_source}, and has none"
     if run.project_id is not None:
         return f"no active project {run.project_id} exists, so the server has no secret for it"
-    return "the server finds no secret for this token: " + source
+    return f"the server finds no secret for this token ({run.key_source} does not exist)"
 
 
 def _invalid_signature_message(run: _Run) -> str:
