@@ -29,7 +29,7 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
 
-test: lint typecheck pytest
+test: lint typecheck frozen-smoke wheel-smoke pytest
 
 # Timing figures, each a ratio against a floor measured in the same run: docs/benchmarks.md.
 bench: $(STAMP)
@@ -38,3 +38,80 @@ bench: $(STAMP)
 # A long hypothesis run over the core (make test runs the same properties briefly).
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/core/test_fuzz.py -q
+
+# The window rendered offscreen with its sample, for the README (assets/screenshot.png).
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tiledesk_jwt_gui.app --screenshot assets/screenshot.png --size 1000x700
+
+# --- The desktop app: PyInstaller bundle, icons, wheel (docs/packaging.md) --------------------
+.PHONY: package package-onefile icons frozen-smoke wheel-smoke bench-package
+
+SPEC := assets/packaging/tiledesk-jwt-gui.spec
+BUNDLE := dist/tiledesk-jwt-gui
+BUNDLE_EXE := $(BUNDLE)/tiledesk-jwt-gui
+PYINSTALLER := $(BIN)/python -m PyInstaller --noconfirm
+# What the bundle is made of: a change to any of these rebuilds it (make test caches it).
+PACKAGING_SOURCES := pyproject.toml assets/icon.svg assets/icon.ico assets/icon.icns \
+	$(shell find tiledesk_jwt_gui assets/packaging -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
+WHEEL_VENV := build/wheel-venv
+WHEEL_INSTALLED := $(WHEEL_VENV)/.installed-wheel
+
+# One folder, dist/tiledesk-jwt-gui/ (and the .app on macOS), always from a clean work folder.
+define build_bundle
+	rm -rf build/pyinstaller/onedir $(BUNDLE) "dist/Tiledesk JWT Inspector.app"
+	$(PYINSTALLER) --log-level $(1) --distpath dist --workpath build/pyinstaller/onedir $(SPEC)
+	@touch $(BUNDLE_EXE)
+endef
+
+package: $(STAMP)
+	$(call build_bundle,WARN)
+	@du -sh $(BUNDLE)
+
+$(BUNDLE_EXE): $(STAMP) $(PACKAGING_SOURCES)
+	$(call build_bundle,ERROR)
+
+# Single files, dist/onefile/tiledesk-jwt-gui and dist/onefile/tiledesk-jwt (slower to start:
+# they unpack themselves on every launch).
+package-onefile: $(STAMP)
+	rm -rf build/pyinstaller/onefile dist/onefile
+	$(PYINSTALLER) --log-level WARN --distpath dist --workpath build/pyinstaller/onefile $(SPEC) -- --onefile
+	@du -sh dist/onefile/*
+
+# Re-render assets/icon.ico, assets/icon.icns and the Linux PNG sizes from assets/icon.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python assets/packaging/make_icons.py
+
+# Build the bundle when its sources changed, then run both programs from it.
+frozen-smoke: $(STAMP)
+	@if ! $(BIN)/python -c 'import PyInstaller' 2>/dev/null; then \
+		echo "frozen-smoke: SKIPPED: PyInstaller is not installed in $(VENV) (pip install -e '.[dev]')"; \
+	else \
+		$(MAKE) --no-print-directory $(BUNDLE_EXE) && \
+		$(BIN)/python assets/packaging/smoke_bundle.py $(BUNDLE); \
+	fi
+
+# The wheel (and the sdist, when `build` is installed) in a fresh venv that has only it and its
+# dependencies; the venv is made again when pyproject.toml changes, the wheel when a source does.
+$(WHEEL_VENV)/.created: pyproject.toml | $(STAMP)
+	rm -rf $(WHEEL_VENV)
+	$(BIN)/python -m venv $(WHEEL_VENV)
+	$(WHEEL_VENV)/bin/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(WHEEL_INSTALLED): $(WHEEL_VENV)/.created $(PACKAGING_SOURCES) README.md
+	rm -rf dist/wheel build/lib build/bdist.*
+	if $(BIN)/python -m build --version >/dev/null 2>&1; then \
+		$(BIN)/python -m build --outdir dist/wheel . >/dev/null; \
+	else \
+		$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist/wheel .; \
+	fi
+	$(WHEEL_VENV)/bin/python -m pip uninstall --quiet --yes tiledesk-jwt-gui
+	$(WHEEL_VENV)/bin/python -m pip install --quiet dist/wheel/*.whl
+	@touch $@
+
+wheel-smoke: $(WHEEL_INSTALLED)
+	$(BIN)/python assets/packaging/smoke_bundle.py $(WHEEL_VENV)/bin
+
+# Size and frozen start-up against a bare PySide6 window built by the same spec.
+bench-package: $(BUNDLE_EXE)
+	$(BIN)/python assets/packaging/bench_bundle.py
