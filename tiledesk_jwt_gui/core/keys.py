@@ -16,11 +16,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa
-from jwt import PyJWK
-from jwt.exceptions import PyJWKError, PyJWKSetError
-
 from .encoding import node_utf8
 from .errors import KeyLoadError
 
@@ -164,7 +159,14 @@ def load_key_text(text: str) -> tuple[Key, ...]:
     )
 
 
+# cryptography and PyJWT are imported where an asymmetric key is first met: an HMAC secret,
+# the Tiledesk way, needs only the standard library, and the window and the command line start
+# faster without them.
+
+
 def _load_pem(text: str) -> Key:
+    from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
+
     match = _PEM_BLOCK.search(text)
     label = match.group(1) if match else ""
     data = text.encode("utf-8", "replace")
@@ -203,6 +205,8 @@ def _short(exc: BaseException) -> str:
 
 
 def _asymmetric_key(public: Any, private: Any, source: str, kid: str | None) -> Key:
+    from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa  # noqa: PLC0415
+
     if isinstance(public, rsa.RSAPublicKey):
         return Key(
             KeyKind.RSA,
@@ -272,6 +276,9 @@ def _load_jwk(entry: object) -> Key:
         raise KeyLoadError("the JWK has no 'kty' (key type)")
     kid = entry.get("kid") if isinstance(entry.get("kid"), str) else None
     declared = entry.get("alg") if isinstance(entry.get("alg"), str) else None
+    from jwt import PyJWK  # noqa: PLC0415
+    from jwt.exceptions import PyJWKError, PyJWKSetError  # noqa: PLC0415
+
     try:
         jwk = PyJWK(entry)
     except (PyJWKError, PyJWKSetError, ValueError, TypeError, KeyError) as exc:

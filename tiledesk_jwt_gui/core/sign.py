@@ -9,12 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from jwt.algorithms import get_default_algorithms
-
 from .encoding import JSONValue, b64url_encode, dumps_compact
 from .errors import SignError
 from .keys import HMAC_ALGORITHMS, Key
-from .verify import hmac_signature
+from .verify import hmac_signature, jose_algorithm
 
 __all__ = ["sign_token"]
 
@@ -69,7 +67,7 @@ def sign_token(
     if key.private_key is None:
         raise SignError(f"{key.description} is public: signing needs the private key")
     try:
-        signature = get_default_algorithms()[algorithm].sign(message, key.private_key)
+        signature = jose_algorithm(algorithm).sign(message, key.private_key)
     except Exception as exc:  # cryptography refuses unusual keys in its own words
         raise SignError(f"{algorithm} signing failed: {type(exc).__name__}") from None
     return f"{signing_input}.{b64url_encode(signature)}"

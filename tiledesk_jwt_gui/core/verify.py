@@ -12,15 +12,20 @@ import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-
-from jwt.algorithms import get_default_algorithms
+from typing import Any
 
 from .encoding import b64url_encode
 from .issues import Issue, Part, Severity
 from .keys import HMAC_ALGORITHMS, Key, select_key
 from .parse import Inspection
 
-__all__ = ["SignatureCheck", "SignatureStatus", "hmac_signature", "verify_signature"]
+__all__ = [
+    "SignatureCheck",
+    "SignatureStatus",
+    "hmac_signature",
+    "jose_algorithm",
+    "verify_signature",
+]
 
 _HASHES = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}
 
@@ -228,7 +233,7 @@ def _check(
     signature = inspection.signature
     if signature is None:
         return False, None
-    algorithm = get_default_algorithms()[alg]
+    algorithm = jose_algorithm(alg)
     valid = bool(algorithm.verify(signing_input, key.public_key, signature))
     warning = None
     if valid and b64url_encode(signature) != signature_text:
@@ -241,3 +246,10 @@ def _check(
             Part.SIGNATURE,
         )
     return valid, warning
+
+
+def jose_algorithm(name: str) -> Any:
+    """PyJWT's implementation of an asymmetric algorithm, imported on first use."""
+    from jwt.algorithms import get_default_algorithms  # noqa: PLC0415
+
+    return get_default_algorithms()[name]
