@@ -4,6 +4,9 @@
 embedded HS256 sample and freshly signed RS256 and ES256 samples verify in it, and reports by
 exit code (for packaged builds, where stdout and stderr may be ``None``); ``--screenshot PATH``
 renders the window offscreen to a PNG; ``--version`` prints the version.
+
+While the window runs, an exception that escapes a slot is shown in a dialog and logged with the
+secrets scrubbed out (``ui.exception_hook``); the event loop keeps going.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import __version__
 from .ui import InspectorWindow
+from .ui.exception_hook import ExceptionHook
 from .ui.icons import app_icon
 from .ui.main_window import scratch_settings
 from .ui.screenshot import render_screenshot
@@ -147,7 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_smoke(app, create_window(scratch_settings(scratch)))
     window = create_window()
     window.show()
-    return app.exec()
+    with ExceptionHook(window, window.secret_texts):
+        return app.exec()
 
 
 if __name__ == "__main__":

@@ -218,7 +218,7 @@ def window_figures() -> list[Figure]:
 
             def pasted(text: str = text, before: tuple[str, str] = before) -> bool:
                 shown = (verdict.text(), badge.text())
-                return token_edit.toPlainText() == text and shown != before
+                return window.token_text() == text and shown != before
 
             settle(pasted)
             durations.append(time.perf_counter() - started)

@@ -149,3 +149,11 @@ def test_encrypted_private_key_says_so() -> None:
     )
     with pytest.raises(KeyLoadError, match="encrypted"):
         load_key_text(pem)
+
+
+def test_single_key_with_another_kid_is_not_used() -> None:
+    keys = load_key_text(json.dumps({"keys": [rsa_public_jwk("one")]}))
+    mismatch = select_key(keys, {"alg": "RS256", "kid": "two"})
+    assert isinstance(mismatch, str)
+    assert "'two'" in mismatch
+    assert select_key(keys, {"alg": "RS256"}) is keys[0]

@@ -9,11 +9,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QSettings, QtMsgType
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.ui import InspectorWindow
@@ -76,3 +78,29 @@ def shown(qtbot: QtBot, window: InspectorWindow) -> InspectorWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def press_paste(widget: QWidget) -> None:
+    """Press the platform's paste key (Ctrl+V, or Cmd+V on macOS) in ``widget``."""
+    QTest.keySequence(widget, QKeySequence(QKeySequence.StandardKey.Paste))
+
+
+IGNORED_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+"""The offscreen platform says this whenever a window is shown."""
+
+
+class QtLog(Protocol):
+    """What the tests read of pytest-qt's ``qtlog`` fixture."""
+
+    @property
+    def records(self) -> list[Any]: ...
+
+
+def qt_complaints(qtlog: QtLog) -> list[str]:
+    """Qt's warnings and errors captured by pytest-qt's ``qtlog``, minus known noise."""
+    serious = (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+    return [
+        str(record.message)
+        for record in qtlog.records
+        if record.type in serious and record.message not in IGNORED_QT_MESSAGES
+    ]

@@ -324,10 +324,13 @@ def select_key(keys: Sequence[Key], header: Mapping[str, object] | None) -> Key 
     """
     if not keys:
         return "no key was given"
-    if len(keys) == 1:
-        return keys[0]
     kid = header.get("kid") if header else None
     alg = header.get("alg") if header else None
+    if len(keys) == 1:
+        only = keys[0]
+        if isinstance(kid, str) and only.kid is not None and only.kid != kid:
+            return f"the token names kid {kid!r}, but the key's kid is {only.kid!r}"
+        return only
     if isinstance(kid, str):
         for key in keys:
             if key.kid == kid:

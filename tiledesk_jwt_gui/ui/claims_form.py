@@ -37,6 +37,7 @@ from ..core import (
 )
 from .claim_error_label import ClaimErrorLabel
 from .json_edit import JsonEdit
+from .json_text import json_text
 from .session import ABSENT, ClaimValue
 from .time_claim_row import TimeClaimRow
 from .tones import Tones
@@ -80,7 +81,7 @@ PLACEHOLDERS = {
 
 
 def _pretty(value: JSONValue) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return json_text(value, indent=2)
 
 
 class ClaimsForm(QWidget):
@@ -292,7 +293,7 @@ class ClaimsForm(QWidget):
         for name, edit in self._text_edits.items():
             self._show_text(edit, self._values[name])
         sub = self._values["sub"]
-        sub_text = "" if sub is ABSENT else sub if isinstance(sub, str) else json.dumps(sub)
+        sub_text = "" if sub is ABSENT else sub if isinstance(sub, str) else json_text(sub)
         if self.sub_combo.currentText() != sub_text:
             with QSignalBlocker(self.sub_combo):
                 self.sub_combo.setCurrentText(sub_text)
@@ -356,7 +357,7 @@ class ClaimsForm(QWidget):
         elif isinstance(value, str):
             text, placeholder = value, "(an empty string)" if value == "" else None
         else:
-            text, placeholder = json.dumps(value, ensure_ascii=False), None
+            text, placeholder = json_text(value), None
         if text != edit.text():
             with QSignalBlocker(edit):
                 edit.setText(text)

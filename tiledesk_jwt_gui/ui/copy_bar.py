@@ -3,10 +3,10 @@ and as a ``curl`` POST to a configurable Tiledesk server. Only the token is ever
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .snippets import (
@@ -16,6 +16,7 @@ from .snippets import (
     curl_command,
     widget_call,
 )
+from .window_actions import shortcut_text
 
 __all__ = ["CopyBar"]
 
@@ -39,6 +40,7 @@ class CopyBar(QWidget):
         super().__init__(parent)
         self.setObjectName("copyBar")
         self._token_source = token_source
+        self._actions: dict[str, QAction] = {}
         self.buttons: dict[str, QPushButton] = {}
         specs = (
             ("token", "copyTokenButton", "Copy token", "Copy the token"),
@@ -114,10 +116,42 @@ class CopyBar(QWidget):
         self.copied.emit(f"Copied {COPY_KINDS[kind]} ({len(text):,} characters)")
         return True
 
+    def attach_actions(self, actions: Mapping[str, QAction]) -> None:
+        """Let ``actions`` (by kind) copy as the buttons do, and be enabled as they are."""
+        slots = {
+            "token": self.copy_token,
+            "header": self.copy_header,
+            "widget": self.copy_widget,
+            "curl": self.copy_curl,
+        }
+        for kind, action in actions.items():
+            action.triggered.connect(slots[kind])
+            button = self.buttons[kind]
+            button.setToolTip(f"{button.toolTip()} ({shortcut_text(action)})")
+            self._actions[kind] = action
+
     def set_available(self, available: bool, why: str = "") -> None:
         for button in self.buttons.values():
             button.setEnabled(available)
             button.setStatusTip(why)
+        for action in self._actions.values():
+            action.setEnabled(available)
+
+    @Slot()
+    def copy_token(self) -> None:
+        self.copy("token")
+
+    @Slot()
+    def copy_header(self) -> None:
+        self.copy("header")
+
+    @Slot()
+    def copy_widget(self) -> None:
+        self.copy("widget")
+
+    @Slot()
+    def copy_curl(self) -> None:
+        self.copy("curl")
 
     @Slot()
     def _on_clicked(self) -> None:

@@ -3,7 +3,6 @@ error. An algorithm the list does not know (read from a pasted token) is shown a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal, Slot
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from ..core import ASYMMETRIC_ALGORITHMS, HMAC_ALGORITHMS, Issue, JSONValue, Part
 from .claim_error_label import ClaimErrorLabel
+from .json_text import json_text
 from .session import ABSENT, ClaimValue
 from .tones import Tones
 
@@ -120,7 +120,7 @@ class HeaderFields(QWidget):
         self.show_algorithm(alg)
         for name, edit in (("typ", self.typ_edit), ("kid", self.kid_edit)):
             value = header.get(name)
-            text = "" if value is None else value if isinstance(value, str) else json.dumps(value)
+            text = "" if value is None else value if isinstance(value, str) else json_text(value)
             if text != edit.text():
                 with QSignalBlocker(edit):
                     edit.setText(text)
@@ -134,7 +134,7 @@ class HeaderFields(QWidget):
             index = self.alg_combo.findData(alg) if isinstance(alg, str) else -1
             if index < 0:
                 shown = (
-                    alg if isinstance(alg, str) else "(no alg)" if alg is None else json.dumps(alg)
+                    alg if isinstance(alg, str) else "(no alg)" if alg is None else json_text(alg)
                 )
                 self.alg_combo.addItem(f"{shown}  (from the token)", shown)
                 index = self._unknown_row = self.alg_combo.count() - 1

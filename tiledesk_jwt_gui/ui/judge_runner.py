@@ -3,7 +3,8 @@
 A normal token is judged in well under a millisecond on the GUI thread. A text of hundreds of
 kilobytes takes a noticeable fraction of a second, so it goes to one worker thread; only the
 newest request waits while one runs, and a result that is no longer wanted is dropped by its
-generation number.
+generation number. An exception in a job (the core promises none) comes back as the result, to
+be raised on the GUI thread, instead of leaving the runner busy for ever.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ Job = Callable[[], Verdict]
 
 
 class JudgeRunner(QObject):
-    """``finished(generation, verdict)`` arrives on the GUI thread."""
+    """``finished(generation, result)`` arrives on the GUI thread; ``result`` is the verdict,
+    or the exception the job raised."""
 
     finished = Signal(int, object)
     _done = Signal(int, object)
@@ -47,7 +49,12 @@ class JudgeRunner(QObject):
         self._busy = True
 
         def run() -> None:
-            self._done.emit(generation, job())
+            result: Verdict | Exception
+            try:
+                result = job()
+            except Exception as exc:  # handed to the GUI thread, which reports it
+                result = exc
+            self._done.emit(generation, result)
 
         self._pool.start(run)
 

@@ -2,7 +2,9 @@
 (to sign) for RS/PS/ES/EdDSA, as PEM or JWK, pasted or opened from a file.
 
 Keys are made by the core (``secret_key``, ``load_key_text``); this panel only collects the
-text and shows what the core says about it. The secret is masked and never leaves the field.
+text and shows what the core says about it. The secret is masked and never leaves the field;
+clearing it (the Clear button, ``forget_secrets``, closing) leaves no undo history to bring it
+back.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from ..core import (
     secret_key,
 )
 from .claim_error_label import ClaimErrorLabel
+from .files import read_small_file
 from .open_key_dialog import OpenKeyDialog
 from .secret_line_edit import SecretLineEdit
 from .session import KeyChoice
@@ -108,6 +111,12 @@ class KeyPanel(QWidget):
         self.reveal_button.setAccessibleName("Show the secret")
         self.reveal_button.setToolTip("Show or hide the secret's characters")
         self.reveal_button.toggled.connect(self._on_reveal)
+        self.clear_button = QToolButton(page)
+        self.clear_button.setObjectName("secretClearButton")
+        self.clear_button.setText("Clear")
+        self.clear_button.setAccessibleName("Clear the secret")
+        self.clear_button.setToolTip("Forget the secret typed here; it is never saved")
+        self.clear_button.clicked.connect(self._on_clear_secret)
         self.base64_check = QCheckBox("base64", page)
         self.base64_check.setObjectName("secretBase64Check")
         self.base64_check.setAccessibleName("The secret is base64-encoded")
@@ -139,6 +148,7 @@ class KeyPanel(QWidget):
         line.setSpacing(6)
         line.addWidget(self.secret_edit, 1)
         line.addWidget(self.reveal_button)
+        line.addWidget(self.clear_button)
         line.addWidget(self.base64_check)
         grid.addLayout(line, 0, 1)
         grid.addWidget(self.secret_error, 1, 1)
@@ -285,13 +295,35 @@ class KeyPanel(QWidget):
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return widget
 
+    def secret_texts(self) -> list[str]:
+        """The secret and the private key as entered, to keep them out of error reports."""
+        return [
+            text
+            for text in (self.secret_edit.text(), self.private_edit.toPlainText())
+            if text.strip()
+        ]
+
     def clear_secrets(self) -> None:
-        """Forget the secret and the private key (the window is closing)."""
+        """Forget the secret and the private key without a word (the window is closing)."""
         with QSignalBlocker(self.secret_edit), QSignalBlocker(self.private_edit):
-            self.secret_edit.clear()
-            self.private_edit.clear()
-        self._secret = None
-        self._private = None
+            self._erase()
+        self._secret, self._secret_problem = None, None
+        self._private, self._private_problem = None, None
+
+    def forget_secrets(self) -> None:
+        """Forget the secret and the private key, as the person asked (``keysChanged`` once)."""
+        with QSignalBlocker(self.secret_edit), QSignalBlocker(self.private_edit):
+            self._erase()
+        self._load_secret()
+        self._private, self._private_problem = None, None
+        self._update_key_statuses()
+        self.keysChanged.emit()
+
+    def _erase(self) -> None:
+        # setText (unlike clear) also empties the undo history: Ctrl+Z cannot bring it back.
+        self.secret_edit.setText("")
+        self.private_edit.clear()  # a QPlainTextEdit's clear() drops its undo history
+        self.reveal_button.setChecked(False)
 
     # --- notes -------------------------------------------------------------------------------
 
@@ -384,6 +416,12 @@ class KeyPanel(QWidget):
         self._load_secret()
         self.keysChanged.emit()
 
+    @Slot()
+    def _on_clear_secret(self) -> None:
+        self.secret_edit.setText("")  # emits textChanged: the window judges again
+        self.reveal_button.setChecked(False)
+        self.secret_edit.setFocus()
+
     @Slot(bool)
     def _on_reveal(self, shown: bool) -> None:
         self.secret_edit.setEchoMode(
@@ -428,14 +466,9 @@ class KeyPanel(QWidget):
         path = OpenKeyDialog.ask(self, title)
         if path is None:
             return
-        try:
-            data = Path(path).read_bytes()[: MAX_TOKEN_CHARS + 1]
-        except OSError as exc:
-            status.setText(f"✖ Cannot read {Path(path).name}: {exc.strerror or exc}")
-            self._paint(status, False)
-            return
-        if len(data) > MAX_TOKEN_CHARS:
-            status.setText(f"✖ {Path(path).name} is over 1 MiB: not a key file")
+        data = read_small_file(Path(path), MAX_TOKEN_CHARS, "a key file")
+        if isinstance(data, str):
+            status.setText(f"✖ {data[:1].upper()}{data[1:]}; what was there is kept")
             self._paint(status, False)
             return
         edit.setPlainText(data.decode("utf-8", "replace"))

@@ -6,42 +6,35 @@ and the form follows it; an edit of the form, the JSON or the algorithm composes
 signed with the key given. Every answer comes from the core; the window only shows it.
 
 Nothing secret is stored: ``QSettings`` keeps the geometry, the last project id, the profile and
-the leeway; the secret and the private key are cleared when the window closes.
+the leeway (``window_settings``); the secret and the private key are cleared when the window
+closes. A token longer than ``LARGE_INPUT_CHARS`` is judged on a worker thread and shown as a
+read-only preview (``token_edit``). The parts live in their own modules: the token side in
+``token_pane``, the JSON tab in ``json_page``, the actions, shortcuts and menus in
+``window_actions``, the copy actions in ``copy_bar``; this module wires them to the core.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, QSignalBlocker, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QTimer, Slot
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
-    QColor,
     QGuiApplication,
     QHideEvent,
-    QKeySequence,
     QShowEvent,
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -58,7 +51,6 @@ from ..core import (
     JsonProblem,
     JSONValue,
     Part,
-    Profile,
     Severity,
     TimeInfo,
     Verdict,
@@ -69,18 +61,15 @@ from ..core import (
     parse_json,
 )
 from .about_box import AboutBox
-from .claim_error_label import ClaimErrorLabel
 from .claims_form import NAMED_CLAIMS, OTHER, ClaimsForm
-from .copy_bar import CopyBar
-from .header_fields import HeaderFields
 from .icons import app_icon
 from .issue_list import IssueList
-from .json_edit import JsonEdit
+from .json_page import JsonPage
+from .json_text import TOO_DEEP, json_text
 from .judge_runner import JudgeRunner
-from .key_panel import KeyPanel
-from .mode_bar import ModeBar
+from .project_group import ProjectGroup
+from .section_label import section_label
 from .session import (
-    Checks,
     Direction,
     Session,
     judge_token,
@@ -88,31 +77,21 @@ from .session import (
     with_claim,
     with_others,
 )
-from .token_edit import TokenEdit
+from .token_edit import PREVIEW_OVER_CHARS
+from .token_pane import TokenPane
 from .tones import Tones, set_text_colour, tones_for
 from .verdict_banner import VerdictBanner
+from .window_actions import WindowActions, shortcut_text
+from .window_settings import SETTINGS_KEYS, StoredState, WindowSettings, scratch_settings
 
 __all__ = ["LARGE_INPUT_CHARS", "SETTINGS_KEYS", "InspectorWindow", "scratch_settings"]
 
-LARGE_INPUT_CHARS = 100_000
-"""Longer tokens are judged on a worker thread (a normal token takes well under 1 ms)."""
-SETTINGS_KEYS = (
-    "window/geometry",
-    "window/splitter",
-    "window/token_splitter",
-    "project_id",
-    "profile",
-    "leeway",
-)
-"""Everything the window stores. Never a secret, a key or a token."""
+LARGE_INPUT_CHARS = PREVIEW_OVER_CHARS
+"""Longer tokens are judged on a worker thread and shown as a preview (a normal token takes well
+under 1 ms to judge; 64 KiB about 2 ms, and as long again for Qt to lay out)."""
 MAX_TIMER_MS = 24 * 3600 * 1000
 """A boundary further away is re-armed when this (one day) elapses."""
-
-
-def scratch_settings(directory: str) -> QSettings:
-    """Settings kept in ``directory``, for runs that must not touch the user's own (the smoke
-    test, the screenshot)."""
-    return QSettings(str(Path(directory) / "settings.ini"), QSettings.Format.IniFormat)
+STATUS_MS = 6000
 
 
 HEADER_PARAMS = ("alg", "typ", "kid")
@@ -131,20 +110,7 @@ class Origin(StrEnum):
 
 
 def _pretty(value: JSONValue) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
-
-
-def _keys(action: QAction) -> str:
-    """The shortcut of ``action`` as the platform writes it."""
-    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def _section(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    return label
+    return json_text(value, indent=2)
 
 
 class InspectorWindow(QMainWindow):
@@ -164,7 +130,7 @@ class InspectorWindow(QMainWindow):
         self.setObjectName("inspectorWindow")
         self.setWindowTitle("Tiledesk JWT Inspector")
         self.setWindowIcon(app_icon())
-        self._settings = settings if settings is not None else QSettings()
+        self._store = WindowSettings(settings if settings is not None else QSettings())
         self._clock = clock
         self._large_input_chars = large_input_chars
         self._tones = tones_for(self.palette())
@@ -220,6 +186,11 @@ class InspectorWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 11)
         self.splitter.setSizes([450, 550])
 
+        self.settings_problem_label = QLabel(self)
+        self.settings_problem_label.setObjectName("settingsProblemLabel")
+        self.settings_problem_label.setAccessibleName("Problem with the settings file")
+        self.settings_problem_label.hide()
+        self.statusBar().addWidget(self.settings_problem_label, 1)
         self.offline_label = QLabel("Offline: nothing you enter leaves this computer", self)
         self.offline_label.setObjectName("offlineLabel")
         self.statusBar().addPermanentWidget(self.offline_label)
@@ -230,72 +201,26 @@ class InspectorWindow(QMainWindow):
         self.token_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.token_splitter.setObjectName("tokenSplitter")
         self.token_splitter.setChildrenCollapsible(False)
-        side = QWidget(self.token_splitter)
-        side.setObjectName("tokenSide")
-        column = QVBoxLayout(side)
-        column.setContentsMargins(12, 10, 6, 4)
-        column.setSpacing(6)
-
-        heading = QHBoxLayout()
-        title = _section("&Encoded token", side)
-        heading.addWidget(title)
-        heading.addStretch(1)
-        self.legend_label = QLabel(side)
-        self.legend_label.setObjectName("segmentLegend")
-        self.legend_label.setAccessibleName("Segment colours")
-        heading.addWidget(self.legend_label)
-        column.addLayout(heading)
-
-        self.token_edit = TokenEdit(tones, side)
-        self.token_edit.setObjectName("tokenEdit")
-        self.token_edit.setAccessibleName("Token")
-        self.token_edit.setAccessibleDescription(
-            "The encoded JSON Web Token: header, payload and signature separated by dots"
+        pane = self.token_pane = TokenPane(  # first: the focus and tab order start here
+            tones,
+            self._token_to_copy,
+            preview_over=self._large_input_chars,
+            parent=self.token_splitter,
         )
-        title.setBuddy(self.token_edit)
+        self.token_edit = pane.token_edit
+        self.mode_bar = pane.mode_bar
+        self.copy_bar = pane.copy_bar
         self.token_edit.textChanged.connect(self._on_token_changed)
-        column.addWidget(self.token_edit, 3)
-
-        # The notice and the hint share a slot of a steady height: the token pane does not
-        # resize (and re-lay out a long token) when a notice comes or goes.
-        notes = QWidget(side)
-        notes.setObjectName("tokenNotes")
-        notes_column = QVBoxLayout(notes)
-        notes_column.setContentsMargins(0, 0, 0, 0)
-        notes_column.setSpacing(0)
-        self.token_notice = QLabel(notes)
-        self.token_notice.setObjectName("tokenNoticeLabel")
-        self.token_notice.setAccessibleName("Clean-ups done on the pasted text")
-        self.token_notice.setWordWrap(True)
-        self.token_notice.hide()
-        paste_keys = "Ctrl+Shift+V"
-        self.token_hint = QLabel(
-            f"Paste a token ({paste_keys}) or drop a file here; a 'JWT ' or 'Bearer ' prefix "
-            "is fine.",
-            notes,
-        )
-        self.token_hint.setObjectName("tokenHintLabel")
-        self.token_hint.setWordWrap(True)
-        notes_column.addWidget(self.token_notice)
-        notes_column.addWidget(self.token_hint)
-        notes_column.addStretch(1)
-        notes.setMinimumHeight(self.token_hint.fontMetrics().lineSpacing() * 2 + 2)
-        column.addWidget(notes)
-
-        self.mode_bar = ModeBar(tones, side)
+        self.token_edit.pasteRefused.connect(self._on_paste_refused)
         self.mode_bar.switchRequested.connect(self._on_switch_direction)
-        column.addWidget(self.mode_bar)
-
-        self.copy_bar = CopyBar(self._token_to_copy, side)
         self.copy_bar.copied.connect(self._on_copied)
-        column.addWidget(self.copy_bar)
 
         findings = QWidget(self.token_splitter)
         findings.setObjectName("findingsSide")
         findings_column = QVBoxLayout(findings)
         findings_column.setContentsMargins(12, 4, 6, 8)
         findings_column.setSpacing(4)
-        self.findings_title = _section("&Findings", findings)
+        self.findings_title = section_label("&Findings", findings)
         findings_column.addWidget(self.findings_title)
         self.issue_list = IssueList(tones, findings)
         self.issue_list.setObjectName("issuesList")
@@ -303,7 +228,7 @@ class InspectorWindow(QMainWindow):
         self.findings_title.setBuddy(self.issue_list)
         self.issue_list.issueActivated.connect(self._on_issue_activated)
         findings_column.addWidget(self.issue_list, 1)
-        self.token_splitter.addWidget(side)
+        self.token_splitter.addWidget(pane)
         self.token_splitter.addWidget(findings)
         self.token_splitter.setStretchFactor(0, 3)
         self.token_splitter.setStretchFactor(1, 2)
@@ -317,75 +242,16 @@ class InspectorWindow(QMainWindow):
         column.setContentsMargins(6, 10, 12, 8)
         column.setSpacing(8)
 
-        group = QGroupBox("Project and key", side)
-        group.setObjectName("projectGroup")
-        grid = QGridLayout(group)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
-
-        self.project_edit = QLineEdit(group)
-        self.project_edit.setObjectName("projectIdEdit")
-        self.project_edit.setAccessibleName("Project id")
-        self.project_edit.setPlaceholderText(
-            "24 hexadecimal characters, e.g. 65a1b2c3d4e5f60718293a4b"
-        )
-        self.project_edit.setToolTip(
-            "Your Tiledesk project id (dashboard → project settings). With it, aud and the _id "
-            "prefix are checked against it, and composed tokens are made for it."
-        )
-        self.project_edit.setFont(self.token_edit.font())
-        self.project_edit.setClearButtonEnabled(True)
+        group = self.project_group = ProjectGroup(tones, self.token_edit.font(), side)
+        self.project_edit, self.project_error = group.project_edit, group.project_error
+        self.profile_combo, self.leeway_spin = group.profile_combo, group.leeway_spin
+        self.header_fields, self.key_panel = group.header_fields, group.key_panel
         self.project_edit.textChanged.connect(self._on_project_changed)
-        project_label = QLabel("&Project id", group)
-        project_label.setBuddy(self.project_edit)
-        self.project_error = ClaimErrorLabel(tones, group)
-        self.project_error.setObjectName("projectIdError")
-        self.project_error.setAccessibleName("Problem with the project id")
-
-        self.profile_combo = QComboBox(group)
-        self.profile_combo.setObjectName("profileCombo")
-        self.profile_combo.setAccessibleName("Judge as")
-        self.profile_combo.addItem("Tiledesk server", Profile.TILEDESK.value)
-        self.profile_combo.addItem("Any JWT (RFC 7519)", Profile.GENERIC.value)
-        self.profile_combo.setToolTip(
-            "Tiledesk server: decide as tiledesk-server does for custom authentication, and warn "
-            "where the docs ask for more.\nAny JWT: RFC 7519's rules only."
-        )
         self.profile_combo.currentIndexChanged.connect(self._on_checks_changed)
-        profile_label = QLabel("&Judge as", group)
-        profile_label.setBuddy(self.profile_combo)
-        self.leeway_spin = QSpinBox(group)
-        self.leeway_spin.setObjectName("leewaySpin")
-        self.leeway_spin.setAccessibleName("Clock leeway in seconds")
-        self.leeway_spin.setRange(0, 86400)
-        self.leeway_spin.setSuffix(" s")
-        self.leeway_spin.setToolTip(
-            "Clock tolerance for nbf and exp, in seconds. The Tiledesk server allows none: keep "
-            "0 to see what it does."
-        )
         self.leeway_spin.valueChanged.connect(self._on_checks_changed)
-        leeway_label = QLabel("&Leeway", group)
-        leeway_label.setBuddy(self.leeway_spin)
-        checks_row = QHBoxLayout()
-        checks_row.setSpacing(8)
-        checks_row.addWidget(self.profile_combo, 1)
-        checks_row.addWidget(leeway_label)
-        checks_row.addWidget(self.leeway_spin)
-
-        self.header_fields = HeaderFields(tones, group)
         self.header_fields.algorithmChosen.connect(self._on_algorithm_chosen)
         self.header_fields.paramEdited.connect(self._on_header_param_edited)
-        self.key_panel = KeyPanel(tones, group)
         self.key_panel.keysChanged.connect(self._on_keys_changed)
-
-        grid.addWidget(project_label, 0, 0)
-        grid.addWidget(self.project_edit, 0, 1)
-        grid.addWidget(self.project_error, 1, 1)
-        grid.addWidget(profile_label, 2, 0)
-        grid.addLayout(checks_row, 2, 1)
-        grid.addWidget(self.header_fields, 3, 0, 1, 2)
-        grid.addWidget(self.key_panel, 4, 0, 1, 2)
-        grid.setColumnStretch(1, 1)
         column.addWidget(group)
 
         self.tabs = QTabWidget(side)
@@ -405,174 +271,50 @@ class InspectorWindow(QMainWindow):
         return side
 
     def _build_json_page(self) -> QWidget:
-        tones = self._tones
-        page = QWidget(self)
-        page.setObjectName("jsonPage")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(10, 8, 10, 8)
-        column.setSpacing(4)
-        self.header_title = _section("Header", page)
-        self.header_edit = JsonEdit(tones, tones.header, lines=4, parent=page)
-        self.header_edit.setObjectName("headerEdit")
-        self.header_edit.setAccessibleName("Header JSON")
-        self.header_edit.setToolTip("The decoded header as JSON; edit it to compose a token.")
-        self.header_title.setBuddy(self.header_edit)
+        page = self.json_page = JsonPage(self._tones, self)
+        self.header_edit, self.header_error = page.header_edit, page.header_error
+        self.payload_edit, self.payload_error = page.payload_edit, page.payload_error
         self.header_edit.textChanged.connect(self._on_header_json_changed)
-        self.header_error = ClaimErrorLabel(tones, page)
-        self.header_error.setObjectName("headerEditError")
-        self.header_error.setAccessibleName("Problems with the header")
-        self.payload_title = _section("Payload", page)
-        self.payload_edit = JsonEdit(tones, tones.payload, lines=12, parent=page)
-        self.payload_edit.setObjectName("payloadEdit")
-        self.payload_edit.setAccessibleName("Payload JSON")
-        self.payload_edit.setToolTip(
-            "The decoded payload (the claims) as JSON; edit it to compose a token."
-        )
-        self.payload_title.setBuddy(self.payload_edit)
         self.payload_edit.textChanged.connect(self._on_payload_json_changed)
-        self.payload_error = ClaimErrorLabel(tones, page)
-        self.payload_error.setObjectName("payloadEditError")
-        self.payload_error.setAccessibleName("Problems with the payload")
-        column.addWidget(self.header_title)
-        column.addWidget(self.header_edit, 1)
-        column.addWidget(self.header_error)
-        column.addWidget(self.payload_title)
-        column.addWidget(self.payload_edit, 3)
-        column.addWidget(self.payload_error)
         return page
 
-    def _action(
-        self, name: str, text: str, slot: Callable[[], None], shortcut: str | None
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.paste_action = self._action(
-            "pasteTokenAction", "&Paste token", self._on_paste_token, "Ctrl+Shift+V"
-        )
-        self.copy_token_action = self._action(
-            "copyTokenAction", "&Copy token", self._on_copy_token, "Ctrl+Shift+C"
-        )
-        self.copy_header_action = self._action(
-            "copyAuthHeaderAction",
-            "Copy as &Authorization header",
-            self._on_copy_header,
-            "Ctrl+Shift+H",
-        )
-        self.copy_widget_action = self._action(
-            "copyWidgetCallAction",
-            "Copy as &widget sign-in call",
-            self._on_copy_widget,
-            "Ctrl+Shift+W",
-        )
-        self.copy_curl_action = self._action(
-            "copyCurlAction", "Copy as c&url command", self._on_copy_curl, "Ctrl+Shift+U"
-        )
-        self.resign_action = self._action(
-            "resignAction", "&Re-sign this token with my secret", self._on_resign, "Ctrl+R"
-        )
-        self.sample_action = self._action(
-            "sampleAction", "Load the &demo sample", self._on_sample, None
-        )
-        self.quit_action = self._action("quitAction", "&Quit", self._on_quit, None)
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        self.focus_token_action = self._action(
-            "focusTokenAction", "Go to the &token", self._on_focus_token, "Ctrl+L"
-        )
-        self.focus_secret_action = self._action(
-            "focusSecretAction", "Go to the &secret", self._on_focus_secret, "Ctrl+K"
-        )
-        self.focus_project_action = self._action(
-            "focusProjectAction", "Go to the &project id", self._on_focus_project, "Ctrl+P"
-        )
-        self.claims_tab_action = self._action(
-            "claimsTabAction", "Show the &claims", self._on_claims_tab, "Ctrl+1"
-        )
-        self.json_tab_action = self._action(
-            "jsonTabAction", "Show the raw &JSON", self._on_json_tab, "Ctrl+2"
-        )
-        self.about_action = self._action("aboutAction", "&About", self._on_about, None)
-
-        bar = self.menuBar()
-        token_menu = bar.addMenu("&Token")
-        token_menu.setObjectName("tokenMenu")
-        for action in (
-            self.paste_action,
-            self.copy_token_action,
-            self.copy_header_action,
-            self.copy_widget_action,
-            self.copy_curl_action,
+        actions = self.window_actions = WindowActions(self)
+        for action, slot in (
+            (actions.paste, self._on_paste_token),
+            (actions.resign, self._on_resign),
+            (actions.clear_secret, self._on_clear_secret),
+            (actions.sample, self._on_sample),
+            (actions.quit, self._on_quit),
+            (actions.focus_token, self._on_focus_token),
+            (actions.focus_secret, self._on_focus_secret),
+            (actions.focus_project, self._on_focus_project),
+            (actions.claims_tab, self._on_claims_tab),
+            (actions.json_tab, self._on_json_tab),
+            (actions.about, self._on_about),
         ):
-            token_menu.addAction(action)
-        token_menu.addSeparator()
-        token_menu.addAction(self.resign_action)
-        token_menu.addAction(self.sample_action)
-        token_menu.addSeparator()
-        token_menu.addAction(self.quit_action)
-        go_menu = bar.addMenu("&Go")
-        go_menu.setObjectName("goMenu")
-        for action in (
-            self.focus_token_action,
-            self.focus_secret_action,
-            self.focus_project_action,
-            self.claims_tab_action,
-            self.json_tab_action,
-        ):
-            go_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.setObjectName("helpMenu")
-        help_menu.addAction(self.about_action)
-        for button, action in (
-            (self.copy_bar.buttons["token"], self.copy_token_action),
-            (self.copy_bar.buttons["header"], self.copy_header_action),
-            (self.copy_bar.buttons["widget"], self.copy_widget_action),
-            (self.copy_bar.buttons["curl"], self.copy_curl_action),
-        ):
-            button.setToolTip(f"{button.toolTip()} ({_keys(action)})")
-        resign_keys = _keys(self.resign_action)
+            action.triggered.connect(slot)
+        self.copy_bar.attach_actions(actions.copy)
+        resign_keys = shortcut_text(actions.resign)
         self.mode_bar.button.setToolTip(f"Switch between checking and composing ({resign_keys})")
+        clear_button = self.key_panel.clear_button
+        clear_button.setToolTip(
+            f"{clear_button.toolTip()}. {shortcut_text(actions.clear_secret)} clears it and the "
+            "private key from anywhere in the window."
+        )
 
     # --- colours -----------------------------------------------------------------------------
 
     def _apply_tones(self) -> None:
         tones = self._tones
         self.banner.set_tones(tones)
-        self.token_edit.set_tones(tones)
-        self.mode_bar.set_tones(tones)
+        self.token_pane.set_tones(tones)
+        self.json_page.set_tones(tones)
         self.issue_list.set_tones(tones)
         self.claims_form.set_tones(tones)
-        self.header_fields.set_tones(tones)
-        self.key_panel.set_tones(tones)
-        self.project_error.set_tones(tones)
-        self.header_edit.set_colours(tones, tones.header)
-        self.payload_edit.set_colours(tones, tones.payload)
-        self.header_error.set_tones(tones)
-        self.payload_error.set_tones(tones)
-        self._paint_label(self.header_title, tones.header)
-        self._paint_label(self.payload_title, tones.payload)
-        self._paint_label(self.token_notice, tones.info)
-        self._paint_label(self.token_hint, tones.muted)
-        self._paint_label(self.offline_label, tones.muted)
-        self.legend_label.setText(
-            " ".join(
-                f'<span style="color:{colour.name()}">■</span>&nbsp;{name}&nbsp;'
-                for name, colour in (
-                    ("Header", tones.header),
-                    ("Payload", tones.payload),
-                    ("Signature", tones.signature),
-                )
-            )
-        )
-
-    @staticmethod
-    def _paint_label(label: QLabel, colour: QColor) -> None:
-        set_text_colour(label, colour)
+        self.project_group.set_tones(tones)
+        set_text_colour(self.offline_label, tones.muted)
+        set_text_colour(self.settings_problem_label, tones.warn)
 
     @property
     def tones(self) -> Tones:
@@ -606,10 +348,13 @@ class InspectorWindow(QMainWindow):
     def direction(self) -> Direction:
         return self.session.direction
 
-    def _checks(self) -> Checks:
-        project = self.project_edit.text().strip() or None
-        profile = Profile(self.profile_combo.currentData() or Profile.TILEDESK.value)
-        return Checks(project, profile, float(self.leeway_spin.value()))
+    def token_text(self) -> str:
+        """The whole token in the pane, also when only a preview of it is shown."""
+        return self.token_edit.token_text()
+
+    def secret_texts(self) -> list[str]:
+        """The secret and private key entered, for keeping them out of error reports."""
+        return self.key_panel.secret_texts()
 
     def _token_to_copy(self) -> str | None:
         verdict = self._verdict
@@ -685,7 +430,7 @@ class InspectorWindow(QMainWindow):
         """Judge the token shown, on this thread or, when very large, on the worker."""
         text = self.session.token
         keys = self.key_panel.choice()
-        checks = self._checks()
+        checks = self.project_group.checks()
         now = self._clock()
         self._generation += 1
         if self._large_input_chars < len(text) <= MAX_TOKEN_CHARS:
@@ -702,7 +447,12 @@ class InspectorWindow(QMainWindow):
 
     @Slot(int, object)
     def _on_judged(self, generation: int, verdict: object) -> None:
-        if generation != self._generation or not isinstance(verdict, Verdict):
+        if generation != self._generation:
+            return
+        if isinstance(verdict, Exception):
+            self.banner.show_pending("This input could not be checked (an internal error)")
+            raise verdict  # reported by the exception hook (and failing the tests)
+        if not isinstance(verdict, Verdict):
             return
         if self.session.direction is Direction.DECODE and self._follow_algorithm(
             verdict.inspection.algorithm
@@ -724,7 +474,8 @@ class InspectorWindow(QMainWindow):
                 if decoded is None:
                     edit.show_text("")
                 elif decoded.is_json:
-                    edit.show_text(_pretty(decoded.value))
+                    pretty = _pretty(decoded.value)
+                    edit.show_text(decoded.text if pretty == TOO_DEEP else pretty)
                 else:
                     edit.show_text(decoded.text)
             self.claims_form.show_payload(self.session.payload)
@@ -747,8 +498,8 @@ class InspectorWindow(QMainWindow):
             f"{warnings} warning{'s' * (warnings != 1)}"
         )
         large = len(verdict.inspection.original) > self._large_input_chars
-        if large:
-            self.token_edit.clear_colours()
+        if large and not self.token_edit.is_preview:
+            self.token_edit.clear_colours()  # a long text typed in: colouring would walk it all
         else:
             self.token_edit.show_verdict(verdict, stale=bool(stale))
         self._show_notices(verdict, large)
@@ -756,7 +507,7 @@ class InspectorWindow(QMainWindow):
         self.claims_form.show_times(verdict.times)
         self.header_fields.show_issues(issues)
         self._show_editor_errors(issues)
-        self._show_project_error()
+        self.project_group.show_project_error()
         self.mode_bar.show_mode(
             self.session.direction,
             stale,
@@ -764,27 +515,17 @@ class InspectorWindow(QMainWindow):
         )
         copyable = self._token_to_copy() is not None
         self.copy_bar.set_available(copyable, "" if copyable else "No up-to-date token to copy")
-        for action in (
-            self.copy_token_action,
-            self.copy_header_action,
-            self.copy_widget_action,
-            self.copy_curl_action,
-        ):
-            action.setEnabled(copyable)
         self._arm_timers(verdict)
         self._show_clock(verdict, self._clock())
 
     def _show_notices(self, verdict: Verdict, large: bool) -> None:
         notes = [n.message for n in verdict.inspection.notices]
-        if large:
+        if large and not self.token_edit.is_preview:
             notes.append(
                 f"a large input ({len(verdict.inspection.original):,} characters): checked in "
                 "the background, segment colours off"
             )
-        text = "; ".join(notes)
-        self.token_notice.setText(f"ℹ Read after clean-up: {text}." if text else "")
-        self.token_notice.setVisible(bool(text))
-        self.token_hint.setVisible(not text)
+        self.token_pane.show_notes(notes)
 
     def _show_editor_errors(self, issues: tuple[Issue, ...]) -> None:
         for key, label, part, named in (
@@ -804,17 +545,6 @@ class InspectorWindow(QMainWindow):
                 ),
                 with_claim=True,
             )
-
-    def _show_project_error(self) -> None:
-        project = self.project_edit.text().strip()
-        if project and not PROJECT_ID_PATTERN.fullmatch(project):
-            self.project_error.show_message(
-                f"⚠ A Tiledesk project id is 24 hexadecimal characters (0-9, a-f); this has "
-                f"{len(project)}{'' if project.isalnum() else ' and other characters'}.",
-                Severity.WARNING,
-            )
-        else:
-            self.project_error.show_message("")
 
     # --- time ---------------------------------------------------------------------------------
 
@@ -881,7 +611,7 @@ class InspectorWindow(QMainWindow):
     def _on_token_changed(self) -> None:
         if self._updating:
             return
-        text = self.token_edit.toPlainText()
+        text = self.token_edit.token_text()
         if text == self.session.token and self.session.direction is Direction.DECODE:
             return
         self.session.take_token(text)
@@ -1028,8 +758,10 @@ class InspectorWindow(QMainWindow):
 
     def _select_segment(self, name: str | None) -> None:
         verdict = self._verdict
-        if verdict is None or name is None or len(verdict.inspection.original) > 100_000:
+        if verdict is None or name is None:
             return
+        if len(verdict.inspection.original) > self._large_input_chars:
+            return  # not shown in full, or too long to select in
         segment = verdict.inspection.segment(name)
         if segment is None or segment.span.end <= segment.span.start:
             return
@@ -1042,34 +774,29 @@ class InspectorWindow(QMainWindow):
 
     @Slot()
     def _on_paste_token(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if not text:
-            self.statusBar().showMessage("The clipboard holds no text", 4000)
+        """Replace the token with the clipboard's text (a long one becomes a preview)."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not mime.hasText():
+            formats = ", ".join(mime.formats()[:3]) if mime is not None else ""
+            self._on_paste_refused(
+                f"Nothing pasted: the clipboard holds no text ({formats or 'it is empty'})"
+            )
             return
-        cursor = self.token_edit.textCursor()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
+        self.token_edit.replace_token(mime.text())
         self.token_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    @Slot()
-    def _on_copy_token(self) -> None:
-        self.copy_bar.copy("token")
+    @Slot(str)
+    def _on_paste_refused(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_MS)
 
     @Slot()
-    def _on_copy_header(self) -> None:
-        self.copy_bar.copy("header")
-
-    @Slot()
-    def _on_copy_widget(self) -> None:
-        self.copy_bar.copy("widget")
-
-    @Slot()
-    def _on_copy_curl(self) -> None:
-        self.copy_bar.copy("curl")
+    def _on_clear_secret(self) -> None:
+        self.key_panel.forget_secrets()
+        self.statusBar().showMessage("The secret and the private key are cleared", STATUS_MS)
 
     @Slot(str)
     def _on_copied(self, message: str) -> None:
-        self.statusBar().showMessage(message, 4000)
+        self.statusBar().showMessage(message, STATUS_MS)
 
     @Slot()
     def _on_resign(self) -> None:
@@ -1111,44 +838,50 @@ class InspectorWindow(QMainWindow):
     # --- settings and life cycle -------------------------------------------------------------
 
     def _restore_settings(self) -> None:
-        settings = self._settings
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
+        state = self._store.load()
+        if state.geometry is None or not self.restoreGeometry(state.geometry):
             self.resize(1180, 780)
         for key, splitter in (
             ("window/splitter", self.splitter),
             ("window/token_splitter", self.token_splitter),
         ):
-            state = settings.value(key)
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                splitter.restoreState(state)
+            saved = state.splitters.get(key)
+            if saved is not None:
+                splitter.restoreState(saved)
         with self._quiet():
-            project = settings.value("project_id")
-            if isinstance(project, str) and len(project) <= 64:
-                self.project_edit.setText(project)
-            profile = settings.value("profile")
-            index = self.profile_combo.findData(profile) if isinstance(profile, str) else -1
+            if state.project_id is not None:
+                self.project_edit.setText(state.project_id)
+            index = self.profile_combo.findData(state.profile) if state.profile else -1
             if index >= 0:
                 self.profile_combo.setCurrentIndex(index)
-            leeway = settings.value("leeway")
-            try:
-                seconds = int(str(leeway)) if leeway is not None else 0
-            except ValueError:
-                seconds = 0
-            self.leeway_spin.setValue(max(0, min(seconds, self.leeway_spin.maximum())))
+            self.leeway_spin.setValue(min(state.leeway, self.leeway_spin.maximum()))
+        self._show_settings_problem()
 
-    def save_settings(self) -> None:
-        """Store the geometry, project id, profile and leeway: nothing else, never a secret."""
-        settings = self._settings
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.splitter.saveState())
-        settings.setValue("window/token_splitter", self.token_splitter.saveState())
-        settings.setValue("project_id", self.project_edit.text().strip())
-        settings.setValue("profile", self.profile_combo.currentData())
-        settings.setValue("leeway", self.leeway_spin.value())
-        settings.sync()
+    def _show_settings_problem(self) -> None:
+        problem = self._store.problem
+        label = self.settings_problem_label
+        label.setText(f"⚠ {problem.summary}" if problem else "")
+        label.setToolTip(problem.detail if problem else "")
+        label.setAccessibleDescription(problem.detail if problem else "")
+        label.setVisible(problem is not None)
+
+    def save_settings(self) -> bool:
+        """Store the geometry, project id, profile and leeway: nothing else, never a secret.
+        ``False`` when they could not be written (the window says so)."""
+        saved = self._store.save(
+            StoredState(
+                geometry=self.saveGeometry(),
+                splitters={
+                    "window/splitter": self.splitter.saveState(),
+                    "window/token_splitter": self.token_splitter.saveState(),
+                },
+                project_id=self.project_edit.text().strip(),
+                profile=self.profile_combo.currentData(),
+                leeway=self.leeway_spin.value(),
+            )
+        )
+        self._show_settings_problem()
+        return saved
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -7,7 +7,6 @@ not a date (a string, milliseconds, a fraction), and anything typed there is rea
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core import JsonProblem, TimeInfo, parse_json
 from .claim_date_time_edit import ClaimDateTimeEdit
+from .json_text import json_text
 from .session import ABSENT, ClaimValue
 
 __all__ = ["PRESETS", "TimeClaimRow"]
@@ -49,7 +49,7 @@ def _as_text(value: ClaimValue) -> str:
         return ""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    return json_text(value)
 
 
 class TimeClaimRow(QWidget):
