@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from . import __version__
 from .ui import InspectorWindow
 from .ui.exception_hook import ExceptionHook
 from .ui.icons import app_icon
@@ -47,7 +46,8 @@ def _configure_application(*, own_process: bool = False) -> None:
     if own_process or not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
-        QCoreApplication.setApplicationVersion(__version__)
+        # The version is read from the package metadata only when shown (--version, About):
+        # importlib.metadata costs more than a frame at start-up.
     QGuiApplication.setDesktopFileName("tiledesk-jwt-gui")
     QGuiApplication.setWindowIcon(app_icon())
 
@@ -91,12 +91,33 @@ def smoke_check(window: InspectorWindow) -> list[str]:
     return failures
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the package metadata only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=str(kwargs["help"])
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from . import __version__  # noqa: PLC0415
+
+        _say(f"{parser.prog} {__version__}")
+        parser.exit(0)
+
+
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="tiledesk-jwt-gui",
         description="Offline inspector for JSON Web Tokens and Tiledesk custom authentication.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument(
         "--smoke",
         action="store_true",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .demo_keys import DEMO_RSA_PRIVATE_KEY_PEM
 from .encoding import node_utf8
 from .errors import KeyLoadError
 
@@ -182,7 +183,11 @@ def _load_pem(text: str) -> Key:
             private: Any = (
                 serialization.load_ssh_private_key(data, password=None)
                 if "OPENSSH" in label
-                else serialization.load_pem_private_key(data, password=None)
+                else serialization.load_pem_private_key(
+                    data,
+                    password=None,
+                    unsafe_skip_rsa_key_validation=text.strip() == DEMO_RSA_PRIVATE_KEY_PEM.strip(),
+                )
             )
             return _asymmetric_key(private.public_key(), private, "private key", None)
         public = serialization.load_pem_public_key(data)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import __version__
-
 __all__ = ["AboutBox"]
 
 
 class AboutBox:
     @classmethod
     def show_about(cls, parent: QWidget) -> None:
+        from .. import __version__  # noqa: PLC0415 (package metadata is read only when shown)
+
         QMessageBox.about(
             parent,
             "About Tiledesk JWT Inspector",
