@@ -31,10 +31,6 @@ pytest: $(STAMP)
 
 test: lint typecheck frozen-smoke wheel-smoke pytest
 
-# Timing figures, each a ratio against a floor measured in the same run: docs/benchmarks.md.
-bench: $(STAMP)
-	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m tests.bench.bench
-
 # A long hypothesis run over the core (make test runs the same properties briefly).
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/core/test_fuzz.py -q
@@ -115,3 +111,8 @@ wheel-smoke: $(WHEEL_INSTALLED)
 # Size and frozen start-up against a bare PySide6 window built by the same spec.
 bench-package: $(BUNDLE_EXE)
 	$(BIN)/python assets/packaging/bench_bundle.py
+
+# Timing figures, each a ratio against a floor measured in the same run: docs/benchmarks.md.
+# (Defined after BUNDLE_EXE: make expands a rule's prerequisites where the rule is read.)
+bench: $(STAMP) $(BUNDLE_EXE)
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m tests.bench.bench
