@@ -26,6 +26,7 @@ from .ui.icons import app_icon
 from .ui.main_window import scratch_settings
 from .ui.screenshot import render_screenshot
 from .ui.signature_badge import BadgeState
+from .version_action import VersionAction
 
 __all__ = ["create_window", "main", "scratch_settings", "smoke_check"]
 
@@ -91,33 +92,12 @@ def smoke_check(window: InspectorWindow) -> list[str]:
     return failures
 
 
-class _VersionAction(argparse.Action):
-    """--version, reading the package metadata only when asked."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=str(kwargs["help"])
-        )
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        from . import __version__  # noqa: PLC0415
-
-        _say(f"{parser.prog} {__version__}")
-        parser.exit(0)
-
-
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="tiledesk-jwt-gui",
         description="Offline inspector for JSON Web Tokens and Tiledesk custom authentication.",
     )
-    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     parser.add_argument(
         "--smoke",
         action="store_true",

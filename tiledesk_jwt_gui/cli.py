@@ -36,6 +36,7 @@ from .core import (
     verdict_to_dict,
 )
 from .core.encoding import JsonProblem, JSONValue
+from .version_action import VersionAction
 
 __all__ = ["main"]
 
@@ -72,30 +73,6 @@ class _RefusePlainSecret(argparse.Action):
         parser.error(f"{option_string}: {_PLAIN_ARGUMENT_REFUSAL}")
 
 
-class _VersionAction(argparse.Action):
-    """--version, reading the package metadata only when asked."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
-        super().__init__(
-            option_strings,
-            dest,
-            nargs=0,
-            default=argparse.SUPPRESS,
-            help=str(kwargs.get("help", "")),
-        )
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,
-    ) -> None:
-        from . import __version__  # noqa: PLC0415
-
-        parser.exit(0, f"{parser.prog} {__version__}\n")
-
-
 def _add_secret_options(parser: argparse.ArgumentParser, *, with_key: bool) -> None:
     group = parser.add_argument_group("key (never as a plain argument)")
     sources = group.add_mutually_exclusive_group()
@@ -125,33 +102,31 @@ def _add_secret_options(parser: argparse.ArgumentParser, *, with_key: bool) -> N
         group.add_argument(name, nargs="?", action=_RefusePlainSecret, help=argparse.SUPPRESS)
 
 
+def _add_token_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "token",
+        nargs="?",
+        default="-",
+        metavar="TOKEN|-",
+        help="the token, or - (the default) to read it from standard input",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Decode, verify and sign JSON Web Tokens offline, with the verdict the "
         "Tiledesk server would give a custom-auth token.",
     )
-    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     decode = commands.add_parser("decode", help="show a token's header, claims and problems")
-    decode.add_argument(
-        "token",
-        nargs="?",
-        default="-",
-        metavar="TOKEN|-",
-        help="the token, or - (the default) to read it from standard input",
-    )
+    _add_token_argument(decode)
     decode.add_argument("--json", action="store_true", help="print one JSON object")
 
     verify = commands.add_parser("verify", help="check the signature and the verdict")
-    verify.add_argument(
-        "token",
-        nargs="?",
-        default="-",
-        metavar="TOKEN|-",
-        help="the token, or - (the default) to read it from standard input",
-    )
+    _add_token_argument(verify)
     _add_secret_options(verify, with_key=True)
     verify.add_argument(
         "--project-id",
