@@ -142,7 +142,7 @@ def test_a_long_file_dropped_on_a_preview_replaces_it(
     at = QPointF(10, 10)
     actions = Qt.DropAction.CopyAction
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(at, actions, mime, buttons, keys)
+    enter = QDragEnterEvent(at.toPoint(), actions, mime, buttons, keys)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(viewport, QDropEvent(at, actions, mime, buttons, keys, QEvent.Type.Drop))
