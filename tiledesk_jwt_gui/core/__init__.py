@@ -5,7 +5,7 @@ Everything the window and the command line use is listed in ``__all__``.
 
 from __future__ import annotations
 
-from .claims import CUSTOM_AUTH_SUBJECT, tiledesk_claims
+from .claims import CUSTOM_AUTH_SUBJECT, retarget_project, tiledesk_claims
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
 from .issues import Issue, Part, Severity
@@ -41,6 +41,13 @@ from .sample import (
 )
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .sign import sign_token
+from .snippets import (
+    DEFAULT_SERVER_BASE,
+    authorization_header,
+    curl_command,
+    normalise_base_url,
+    widget_call,
+)
 from .times import TimeInfo, describe_time, format_duration, parse_duration, parse_instant
 from .verify import SignatureCheck, SignatureStatus, verify_signature
 
@@ -48,6 +55,7 @@ __all__ = [
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
     "CUSTOM_AUTH_SUBJECT",
+    "DEFAULT_SERVER_BASE",
     "DEMO_EC_PRIVATE_KEY_PEM",
     "DEMO_PROJECT_ID",
     "DEMO_RSA_PRIVATE_KEY_PEM",
@@ -83,6 +91,8 @@ __all__ = [
     "TimeInfo",
     "TokenKind",
     "Verdict",
+    "authorization_header",
+    "curl_command",
     "demo_claims",
     "describe_time",
     "format_duration",
@@ -92,9 +102,11 @@ __all__ = [
     "judge",
     "load_key_text",
     "looks_like_key_material",
+    "normalise_base_url",
     "parse_duration",
     "parse_instant",
     "parse_json",
+    "retarget_project",
     "secret_key",
     "select_key",
     "server_keys_for",
@@ -104,4 +116,5 @@ __all__ = [
     "tiledesk_claims",
     "verdict_to_dict",
     "verify_signature",
+    "widget_call",
 ]

@@ -9,7 +9,7 @@ from .encoding import JSONValue
 from .errors import InputError
 from .judge import PROJECT_ID_PATTERN, tiledesk_audience
 
-__all__ = ["CUSTOM_AUTH_SUBJECT", "tiledesk_claims"]
+__all__ = ["CUSTOM_AUTH_SUBJECT", "retarget_project", "tiledesk_claims"]
 
 CUSTOM_AUTH_SUBJECT = "userexternal"
 
@@ -61,3 +61,21 @@ def tiledesk_claims(
     ordered = {"_id": claims.pop("_id")} if "_id" in claims else {}
     ordered.update(claims)
     return ordered
+
+
+def retarget_project(payload: JSONValue, old: str, new: str) -> dict[str, JSONValue] | None:
+    """``payload`` composed for project ``new`` instead of ``old``: an ``aud`` of the documented
+    form and an ``_id`` with the ``<old>_`` prefix follow. ``None`` when nothing follows."""
+    if not isinstance(payload, dict) or old.lower() == new.lower():
+        return None
+    result = dict(payload)
+    changed = False
+    if result.get("aud") == tiledesk_audience(old):
+        result["aud"] = tiledesk_audience(new)
+        changed = True
+    user_id = result.get("_id")
+    prefix = f"{old}_"
+    if isinstance(user_id, str) and user_id.lower().startswith(prefix.lower()):
+        result["_id"] = f"{new}_{user_id[len(prefix) :]}"
+        changed = True
+    return result if changed else None

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from .snippets import (
+from ..core.snippets import (
     DEFAULT_SERVER_BASE,
     SIGNIN_PATH,
     authorization_header,

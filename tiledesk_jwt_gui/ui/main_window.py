@@ -59,6 +59,7 @@ from ..core import (
     format_duration,
     inspect_token,
     parse_json,
+    retarget_project,
 )
 from .about_box import AboutBox
 from .claims_form import NAMED_CLAIMS, OTHER, ClaimsForm
@@ -73,7 +74,6 @@ from .session import (
     Direction,
     Session,
     judge_token,
-    retarget_project,
     with_claim,
     with_others,
 )

@@ -25,7 +25,6 @@ from ..core import (
     Verdict,
     judge,
     sign_token,
-    tiledesk_audience,
 )
 
 __all__ = [
@@ -37,7 +36,6 @@ __all__ = [
     "KeyChoice",
     "Session",
     "judge_token",
-    "retarget_project",
     "with_claim",
     "with_others",
 ]
@@ -121,24 +119,6 @@ def with_others(
         if name not in result and name not in named:
             result[name] = value
     return result
-
-
-def retarget_project(payload: JSONValue, old: str, new: str) -> dict[str, JSONValue] | None:
-    """``payload`` composed for project ``new`` instead of ``old``: an ``aud`` of the documented
-    form and an ``_id`` with the ``<old>_`` prefix follow. ``None`` when nothing follows."""
-    if not isinstance(payload, dict) or old.lower() == new.lower():
-        return None
-    result = dict(payload)
-    changed = False
-    if result.get("aud") == tiledesk_audience(old):
-        result["aud"] = tiledesk_audience(new)
-        changed = True
-    user_id = result.get("_id")
-    prefix = f"{old}_"
-    if isinstance(user_id, str) and user_id.lower().startswith(prefix.lower()):
-        result["_id"] = f"{new}_{user_id[len(prefix) :]}"
-        changed = True
-    return result if changed else None
 
 
 class Session:
