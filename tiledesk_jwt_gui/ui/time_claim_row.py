@@ -92,6 +92,11 @@ class TimeClaimRow(QWidget):
         self.presets_button.setAccessibleName(f"{claim} presets")
         self.presets_button.setToolTip(f"Quick values for {claim}")
         self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Room for the menu arrow, which the style draws over the text otherwise.
+        arrow_room = 2 * self.presets_button.fontMetrics().height()
+        self.presets_button.setMinimumWidth(
+            self.presets_button.fontMetrics().horizontalAdvance("Presets") + arrow_room
+        )
         menu = QMenu(self.presets_button)
         menu.setObjectName(f"claimPresetsMenu_{claim}")
         self.preset_actions: dict[str, QAction] = {}
