@@ -22,6 +22,20 @@ from tiledesk_jwt_gui.ui import InspectorWindow
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors"
 NOW = 1_800_000_100.0
+CONTRACT_CLAIMS = (
+    "_id",
+    "sub",
+    "aud",
+    "email",
+    "firstname",
+    "lastname",
+    "attributes",
+    "iat",
+    "nbf",
+    "exp",
+)
+"""The claims whose ``claim_<name>`` / ``claimError_<name>`` widgets are a public contract,
+spelled out here rather than taken from the form, so that a claim dropped from it fails."""
 """The fake clock's start: 100 s after the peer vectors' iat."""
 
 T = TypeVar("T", bound=QObject)

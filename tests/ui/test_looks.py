@@ -27,7 +27,7 @@ from tiledesk_jwt_gui.ui.screenshot import dark_palette
 from tiledesk_jwt_gui.ui.token_edit import TokenEdit
 from tiledesk_jwt_gui.ui.tones import MIN_CONTRAST, contrast_ratio, is_dark, tones_for
 
-from .conftest import child
+from .conftest import CONTRACT_CLAIMS, child
 
 CONTROLS = (
     QAbstractButton,
@@ -116,18 +116,7 @@ def test_every_control_has_a_name_and_an_accessible_name(window: InspectorWindow
 
 
 def test_claim_fields_explain_themselves(window: InspectorWindow) -> None:
-    for name in (
-        "_id",
-        "sub",
-        "aud",
-        "email",
-        "firstname",
-        "lastname",
-        "attributes",
-        "iat",
-        "nbf",
-        "exp",
-    ):
+    for name in CONTRACT_CLAIMS:
         tip = window.claims_form.fields[name].toolTip()
         assert tip, name
         assert "Tiledesk" in tip or "RFC" in tip, name

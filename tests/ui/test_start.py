@@ -15,7 +15,7 @@ from tiledesk_jwt_gui.core import (
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.session import Direction
 
-from .conftest import NOW, child
+from .conftest import CONTRACT_CLAIMS, NOW, child
 
 
 def test_sample_is_verified_and_accepted_on_start(shown: InspectorWindow) -> None:
@@ -56,18 +56,7 @@ def test_secret_is_masked_and_no_claim_error_shows(window: InspectorWindow) -> N
     secret = child(window, QLineEdit, "secretEdit")
     assert secret.echoMode() is QLineEdit.EchoMode.Password
     assert secret.text() == DEMO_SECRET
-    for name in (
-        "_id",
-        "sub",
-        "aud",
-        "email",
-        "firstname",
-        "lastname",
-        "attributes",
-        "iat",
-        "nbf",
-        "exp",
-    ):
+    for name in CONTRACT_CLAIMS:
         label = child(window, QLabel, f"claimError_{name}")
         assert label.text() == "", name
         assert label.isHidden(), name
