@@ -39,6 +39,17 @@ from .sample import (
     DEMO_SECRET,
     demo_claims,
 )
+from .samples import (
+    DEFAULT_LIFETIME,
+    LIBRARIES,
+    SECRET_ENV,
+    SERVER_LANGUAGES,
+    Sample,
+    SampleLanguage,
+    server_sample,
+    signin_script,
+    snippet,
+)
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .sign import sign_token
 from .snippets import (
@@ -50,11 +61,14 @@ from .snippets import (
 )
 from .times import TimeInfo, describe_time, format_duration, parse_duration, parse_instant
 from .verify import SignatureCheck, SignatureStatus, verify_signature
+from .widget_page import CLOUD_API_URL, widget_page
 
 __all__ = [
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
+    "CLOUD_API_URL",
     "CUSTOM_AUTH_SUBJECT",
+    "DEFAULT_LIFETIME",
     "DEFAULT_SERVER_BASE",
     "DEMO_EC_PRIVATE_KEY_PEM",
     "DEMO_PROJECT_ID",
@@ -62,8 +76,11 @@ __all__ = [
     "DEMO_SECRET",
     "HMAC_ALGORITHMS",
     "HMAC_MIN_BYTES",
+    "LIBRARIES",
     "MAX_TOKEN_CHARS",
     "PROJECT_ID_PATTERN",
+    "SECRET_ENV",
+    "SERVER_LANGUAGES",
     "UNKNOWN_SECRET",
     "CoreError",
     "DecodedSegment",
@@ -79,6 +96,8 @@ __all__ = [
     "Outcome",
     "Part",
     "Profile",
+    "Sample",
+    "SampleLanguage",
     "Segment",
     "ServerKeys",
     "ServerVerdict",
@@ -110,11 +129,15 @@ __all__ = [
     "secret_key",
     "select_key",
     "server_keys_for",
+    "server_sample",
     "server_verdict",
     "sign_token",
+    "signin_script",
+    "snippet",
     "tiledesk_audience",
     "tiledesk_claims",
     "verdict_to_dict",
     "verify_signature",
     "widget_call",
+    "widget_page",
 ]
