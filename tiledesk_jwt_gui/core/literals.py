@@ -315,8 +315,10 @@ GO = Renderer(
     false="false",
     integer=_go_integer,
     number=_float_text,
-    array=lambda items: "[]any{" + ", ".join(items) + "}",
-    obj=lambda pairs, _: "map[string]any{" + ", ".join(f"{k}: {v}" for _, k, v in pairs) + "}",
+    array=lambda items: "[]interface{}{" + ", ".join(items) + "}",
+    obj=lambda pairs, _: (
+        "map[string]interface{}{" + ", ".join(f"{k}: {v}" for _, k, v in pairs) + "}"
+    ),
 )
 PHP = Renderer(
     string=php_string,

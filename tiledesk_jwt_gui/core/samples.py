@@ -96,9 +96,8 @@ def lifetime_of(claims: Mapping[str, JSONValue], lifetime: int | None) -> int:
     if lifetime is not None:
         return lifetime
     exp, iat = claims.get("exp"), claims.get("iat")
-    if _whole(exp) and _whole(iat):  # noqa: SIM102 (mypy narrows on the second test)
-        if isinstance(exp, int) and isinstance(iat, int) and exp > iat:
-            return exp - iat
+    if _whole(exp) and _whole(iat) and isinstance(exp, int) and isinstance(iat, int) and exp > iat:
+        return exp - iat
     return DEFAULT_LIFETIME
 
 
@@ -185,6 +184,14 @@ def _node(plan: list[tuple[str, JSONValue | TimedClaim]]) -> tuple[str, list[str
         )
         lines.append(f"  {key}: {text},")
     body = "\n".join(lines)
+    if any(name == "iat" for name, _ in plan):
+        # jsonwebtoken keeps the claims' own iat; its noTimestamp option would delete it.
+        sign = "console.log(jwt.sign(claims, secret, { algorithm: 'HS256' }));"
+    else:
+        sign = (
+            "// noTimestamp: these claims have no iat, and jsonwebtoken would add one.\n"
+            "console.log(jwt.sign(claims, secret, { algorithm: 'HS256', noTimestamp: true }));"
+        )
     code = f"""// Signs a Tiledesk custom-auth token (HS256) with jsonwebtoken 9 and prints it.
 //   npm install jsonwebtoken@9
 //   TILEDESK_SECRET='the project secret' node tiledesk-token.js
@@ -201,8 +208,7 @@ const claims = {{
 {body}
 }};
 
-// noTimestamp: the claims above say iat themselves; jsonwebtoken adds none of its own.
-console.log(jwt.sign(claims, secret, {{ algorithm: 'HS256', noTimestamp: true }}));
+{sign}
 """
     return code, []
 
@@ -229,7 +235,8 @@ import jwt
 
 secret = os.environ.get("TILEDESK_SECRET")  # the project's shared secret, never in the code
 if not secret:
-    sys.exit("Set TILEDESK_SECRET to the project secret (Project settings > Auth).")
+    print("Set TILEDESK_SECRET to the project secret (Project settings > Auth).", file=sys.stderr)
+    sys.exit(2)
 
 now = int(time.time())
 claims = {{

@@ -108,7 +108,7 @@ expires. Nothing is sent until you press a button.</p>
 
 <label for="server">Tiledesk API server</label>
 <input id="server" autocomplete="off" spellcheck="false">
-<p class="note">Cloud: https://api.tiledesk.com/v3/ · self-hosted: your server, e.g.
+<p class="note">Cloud: https://api.tiledesk.com/v3/ - self-hosted: your server, e.g.
 https://tiledesk.example.com/api/</p>
 <label for="widget-url">Widget script</label>
 <input id="widget-url" autocomplete="off" spellcheck="false">
@@ -189,7 +189,7 @@ when it succeeded) the chat token the widget asks for next.</p>
   }
 
   field("check").addEventListener("click", async () => {
-    show("signin-answer", "", "waiting…");
+    show("signin-answer", "", "waiting...");
     show("chat21-answer", "", "waiting for the sign-in");
     let first;
     try {
