@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tiledesk_jwt_gui.core import (
     InputError,
+    JSONValue,
     SampleLanguage,
     server_sample,
     snippet,
@@ -37,11 +38,12 @@ def test_literals_show_no_invisible_character(text: str) -> None:
 def test_java_strings_are_ascii_and_never_use_unicode_escapes_javac_would_unfold() -> None:
     literal = java_string('a"\\\n\u2028é🙂\x00\u000a')
     assert literal.isascii()
-    assert "\\u000a" not in literal and "\\u0022" not in literal and "\\u005c" not in literal
+    for unfolded in ("\\u000a", "\\u0022", "\\u005c"):
+        assert unfolded not in literal
 
 
 def test_plan_makes_times_relative_and_adds_exp() -> None:
-    claims = {"iat": 1000, "nbf": 1010, "sub": "userexternal"}
+    claims: dict[str, JSONValue] = {"iat": 1000, "nbf": 1010, "sub": "userexternal"}
     plan = dict(plan_claims(claims, 60))
     assert plan == {
         "iat": TimedClaim(0),

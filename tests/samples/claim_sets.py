@@ -7,7 +7,7 @@ from typing import Final
 from tiledesk_jwt_gui.core import JSONValue, tiledesk_claims
 
 PROJECT_ID: Final = "65a1b2c3d4e5f60718293a4b"
-SECRET: Final = "3f1c9a2e-7b4d-4e8f-a1c6-5d2b9e0f7a13"  # noqa: S105 (made up for the tests)
+SECRET: Final = "3f1c9a2e-7b4d-4e8f-a1c6-5d2b9e0f7a13"
 
 HOSTILE_TEXT: Final = (
     'it\'s "quoted" \\back\\slash\\ ${process.exit(3)} #{x} {$x} $x %s %n */ /* <!-- '
