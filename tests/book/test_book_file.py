@@ -41,6 +41,16 @@ def test_entries_round_trip_and_the_file_is_private(tmp_path: Path) -> None:
             '{"format": 1, "projects": [{"name": "\\u001b[31m", "project_id": "' + PROJECT + '"}]}',
             "control characters",
         ),
+        (
+            '{"format": 1, "projects": [{"name": "x", "project_id": "' + PROJECT + '", '
+            '"server": "https://x/\\u001b[2J"}]}',
+            "invisible characters",
+        ),
+        (
+            '{"format": 1, "projects": [{"name": "x", "project_id": "' + PROJECT + '", '
+            '"secret_changed": "\\u001b[2J"}]}',
+            "bad secret_",
+        ),
     ],
 )
 def test_a_damaged_book_says_what_is_wrong(tmp_path: Path, content: str, message: str) -> None:

@@ -23,13 +23,14 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final, Protocol
 
-from .errors import CoreError
+from .errors import CoreError, InputError
 from .judge import PROJECT_ID_PATTERN
 from .widget_page import CLOUD_API_URL, checked_server
 
@@ -59,6 +60,7 @@ KEYRING_SERVICE: Final = "tiledesk-jwt-gui"
 BOOK_FORMAT: Final = 1
 MAX_NAME_CHARS: Final = 64
 MAX_BOOK_BYTES: Final = 1 << 20
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class BookError(CoreError):
@@ -165,8 +167,12 @@ def _entry_from_json(raw: object, where: Path) -> BookEntry:
         raise BookError(f"the book {str(where)!r} is damaged: a project has no {exc}") from None
     if not (isinstance(name, str) and isinstance(project_id, str) and isinstance(server, str)):
         raise BookError(f"the book {str(where)!r} is damaged: a name, id or server is not text")
-    if not isinstance(stored, bool) or not (changed is None or isinstance(changed, str)):
+    if not isinstance(stored, bool) or not (changed is None or _ISO_DATE.fullmatch(changed)):
         raise BookError(f"the book {str(where)!r} is damaged: bad secret_* fields")
+    try:
+        server = checked_server(server)
+    except InputError as exc:
+        raise BookError(f"the book {str(where)!r} is damaged: {exc}") from None
     return BookEntry(_check_name(name), _check_project_id(project_id), server, stored, changed)
 
 
