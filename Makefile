@@ -29,7 +29,27 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m pytest
 
-test: lint typecheck frozen-smoke wheel-smoke pytest
+test: test-deps lint typecheck frozen-smoke wheel-smoke pytest
+
+# Debian packages some tests run (the samples' languages, headless Chromium, a Secret Service):
+# a tool:package pair each, or a path:package pair for a library. Only the missing ones are
+# installed, and only as root (as CI runs); otherwise the tests that need them skip, saying why.
+TEST_DEBS := go:golang-go /usr/share/gocode/src/github.com/golang-jwt/jwt/go.mod:golang-github-golang-jwt-jwt-dev \
+	php:php-cli javac:default-jdk-headless chromium:chromium \
+	dbus-run-session:dbus gnome-keyring-daemon:gnome-keyring
+.PHONY: test-deps
+test-deps:
+	@missing=""; for pair in $(TEST_DEBS); do what=$${pair%%:*}; package=$${pair#*:}; \
+		case $$what in /*) test -e $$what ;; *) command -v $$what >/dev/null 2>&1 ;; esac \
+			|| missing="$$missing $$package"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
+		echo "test-deps: SKIPPED (not root, or no apt-get): missing$$missing; the tests that need them skip"; \
+		exit 0; fi; \
+	echo "test-deps: apt-get install$$missing"; \
+	install() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -qq \
+		install -y --no-install-recommends $$missing >/dev/null; }; \
+	install || { apt-get -o DPkg::Lock::Timeout=600 -qq update && install; }
 
 # A long hypothesis run over the core (make test runs the same properties briefly).
 fuzz: $(STAMP)

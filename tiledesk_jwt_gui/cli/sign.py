@@ -14,6 +14,7 @@ from ..core import (
     sign_token,
     tiledesk_claims,
 )
+from .book import add_project_option, project_from_book
 from .inputs import json_object, read_text_file, read_token, secret_text
 from .options import EXIT_OK, UsageError, add_secret_options
 
@@ -26,9 +27,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--project-id",
         metavar="ID",
-        required=True,
-        help="the 24-hex project id: fills aud and the _id prefix",
+        help="the 24-hex project id: fills aud and the _id prefix (or --project NAME)",
     )
+    add_project_option(parser)
     add_secret_options(parser, with_key=False)
     parser.add_argument("--user-id", metavar="ID", help="_id becomes <project id>_ID")
     parser.add_argument("--email", metavar="E")
@@ -51,8 +52,18 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the signed token; exit 0."""
     text = secret_text(args)
+    project_id = args.project_id
+    if args.project:
+        entry, stored = project_from_book(args.project)
+        project_id = project_id or entry.project_id
+        text = stored if text is None else text
+    if project_id is None:
+        raise UsageError("sign needs the project: --project-id ID or --project NAME")
     if text is None:
-        raise UsageError("sign needs a secret: --secret-env NAME, --secret-file PATH or --ask")
+        raise UsageError(
+            "sign needs a secret: --secret-env NAME, --secret-file PATH, --ask, "
+            "or --project NAME with a secret in the book"
+        )
     if not text:
         raise UsageError("the secret is empty")
     key = secret_key(text, base64_encoded=args.base64_secret)
@@ -70,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     )
     expires_in = parse_duration(args.expires_in) if args.expires_in else None
     claims = tiledesk_claims(
-        args.project_id,
+        project_id,
         user_id=args.user_id,
         email=args.email,
         firstname=args.firstname,

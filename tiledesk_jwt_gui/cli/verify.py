@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..core import Profile, judge, parse_instant
+from ..core import Profile, judge, parse_instant, secret_key
+from .book import add_project_option, project_from_book
 from .inputs import key_from_options, read_token
 from .options import EXIT_OK, EXIT_REJECTED, add_secret_options, add_token_argument
 from .output import emit_verdict
@@ -23,6 +24,7 @@ def register(commands: Any) -> None:
         metavar="ID",
         help="the project the secret belongs to (checks aud and the _id prefix)",
     )
+    add_project_option(parser)
     parser.add_argument(
         "--profile",
         choices=[p.value for p in Profile],
@@ -47,12 +49,18 @@ def run(args: argparse.Namespace) -> int:
     """Exit 0 when accepted, 1 otherwise."""
     token = read_token(args.token)
     key = key_from_options(args)
+    project_id = args.project_id
+    if args.project:
+        entry, secret = project_from_book(args.project)
+        project_id = project_id or entry.project_id
+        if key is None and secret is not None:
+            key = secret_key(secret)
     at = parse_instant(args.at) if args.at else None
     verdict = judge(
         token,
         key,
         profile=Profile(args.profile),
-        project_id=args.project_id,
+        project_id=project_id,
         at=at,
         leeway=args.leeway,
     )

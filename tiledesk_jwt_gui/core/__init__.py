@@ -5,6 +5,18 @@ Everything the window and the command line use is listed in ``__all__``.
 
 from __future__ import annotations
 
+from .book import (
+    Book,
+    BookEntry,
+    BookError,
+    KeyringStore,
+    KeyringUnavailable,
+    book_path,
+    forget_project,
+    load_book,
+    remember_project,
+    secret_fingerprint,
+)
 from .claims import CUSTOM_AUTH_SUBJECT, retarget_project, tiledesk_claims
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
@@ -39,6 +51,17 @@ from .sample import (
     DEMO_SECRET,
     demo_claims,
 )
+from .samples import (
+    DEFAULT_LIFETIME,
+    LIBRARIES,
+    SECRET_ENV,
+    SERVER_LANGUAGES,
+    Sample,
+    SampleLanguage,
+    server_sample,
+    signin_script,
+    snippet,
+)
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .sign import sign_token
 from .snippets import (
@@ -50,11 +73,14 @@ from .snippets import (
 )
 from .times import TimeInfo, describe_time, format_duration, parse_duration, parse_instant
 from .verify import SignatureCheck, SignatureStatus, verify_signature
+from .widget_page import CLOUD_API_URL, widget_page
 
 __all__ = [
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
+    "CLOUD_API_URL",
     "CUSTOM_AUTH_SUBJECT",
+    "DEFAULT_LIFETIME",
     "DEFAULT_SERVER_BASE",
     "DEMO_EC_PRIVATE_KEY_PEM",
     "DEMO_PROJECT_ID",
@@ -62,9 +88,15 @@ __all__ = [
     "DEMO_SECRET",
     "HMAC_ALGORITHMS",
     "HMAC_MIN_BYTES",
+    "LIBRARIES",
     "MAX_TOKEN_CHARS",
     "PROJECT_ID_PATTERN",
+    "SECRET_ENV",
+    "SERVER_LANGUAGES",
     "UNKNOWN_SECRET",
+    "Book",
+    "BookEntry",
+    "BookError",
     "CoreError",
     "DecodedSegment",
     "InputError",
@@ -75,10 +107,14 @@ __all__ = [
     "Key",
     "KeyKind",
     "KeyLoadError",
+    "KeyringStore",
+    "KeyringUnavailable",
     "Notice",
     "Outcome",
     "Part",
     "Profile",
+    "Sample",
+    "SampleLanguage",
     "Segment",
     "ServerKeys",
     "ServerVerdict",
@@ -92,29 +128,38 @@ __all__ = [
     "TokenKind",
     "Verdict",
     "authorization_header",
+    "book_path",
     "curl_command",
     "demo_claims",
     "describe_time",
+    "forget_project",
     "format_duration",
     "format_report",
     "headline",
     "inspect_token",
     "judge",
+    "load_book",
     "load_key_text",
     "looks_like_key_material",
     "normalise_base_url",
     "parse_duration",
     "parse_instant",
     "parse_json",
+    "remember_project",
     "retarget_project",
+    "secret_fingerprint",
     "secret_key",
     "select_key",
     "server_keys_for",
+    "server_sample",
     "server_verdict",
     "sign_token",
+    "signin_script",
+    "snippet",
     "tiledesk_audience",
     "tiledesk_claims",
     "verdict_to_dict",
     "verify_signature",
     "widget_call",
+    "widget_page",
 ]
