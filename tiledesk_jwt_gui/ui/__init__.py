@@ -1,4 +1,5 @@
-"""The Qt face: widgets that show what the core says about a token. No token logic lives here.
+"""The Qt face: one document (``document``) viewed by panes (``panes``) made of leaf widgets
+(``widgets``), in a frame (``window``), styled by ``style``. No token logic lives here.
 
 ``InspectorWindow`` is the main window; ``tiledesk_jwt_gui.app`` sets up the application.
 """
@@ -9,6 +10,6 @@ from .pyside_guard import guard_none_refcount
 
 guard_none_refcount()
 
-from .main_window import InspectorWindow  # noqa: E402 - after the guard, before any widget
+from .window.main_window import InspectorWindow  # noqa: E402 - after the guard, before any widget
 
 __all__ = ["InspectorWindow"]
