@@ -100,9 +100,11 @@ def issue_line(issue: Issue) -> str:
     """One line for ``issue``: where, then what, never the claim's name twice ("exp: exp …")."""
     message = issue.message
     claim = issue.claim
-    if claim and not message.startswith((f"{claim} ", f"{claim}:", f"{claim}'", f"{claim},")):
-        return f"{claim}: {message}"
-    return message[:1].upper() + message[1:]
+    if not claim:
+        return message[:1].upper() + message[1:]
+    if message.startswith((f"{claim} ", f"{claim}:", f"{claim}'", f"{claim},")):
+        return message  # a claim's name keeps its case
+    return f"{claim}: {message}"
 
 
 def segment_faults(verdict: Verdict) -> dict[str, list[str]]:

@@ -20,6 +20,7 @@ __all__ = [
     "STAFF_ROLES",
     "SUBJECT_CHOICES",
     "ProjectField",
+    "claimed_project_id",
     "project_field",
     "tiledesk_audience",
     "token_project_id",
@@ -52,6 +53,19 @@ def token_project_id(payload: JSONValue) -> str | None:
         return None
     rest = aud[len(_AUDIENCE_PREFIX) :].split("/", 1)[0]
     return rest.lower() if PROJECT_ID_PATTERN.fullmatch(rest) else None
+
+
+def claimed_project_id(payload: JSONValue) -> str | None:
+    """The project a token names: by its ``aud``, else by the ``<project id>_`` prefix of its
+    ``_id`` (lower case), if any."""
+    from_aud = token_project_id(payload)
+    if from_aud is not None or not isinstance(payload, dict):
+        return from_aud
+    user_id = payload.get("_id")
+    if isinstance(user_id, str) and len(user_id) > 24 and user_id[24] == "_":
+        prefix = user_id[:24]
+        return prefix.lower() if PROJECT_ID_PATTERN.fullmatch(prefix) else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -476,6 +476,14 @@ class InspectorDocument(QObject):
         for place in [p for p in self.problems if p.startswith("claim:")]:
             del self.problems[place]
 
+    def _problem_lines(self) -> list[str]:
+        """What cannot be signed, each with where it is ("attributes: …")."""
+        lines = []
+        for place, problem in self.problems.items():
+            where = place.removeprefix("claim:").replace("other", "other claims")
+            lines.append(f"{where}: {problem}")
+        return lines
+
     def _note_problem(self, place: str, problem: str | None) -> None:
         if problem is None:
             self.problems.pop(place, None)
@@ -529,7 +537,7 @@ class InspectorDocument(QObject):
 
     def _compose(self, origin: object, changes: set[Change]) -> None:
         """The form is the source: sign it into the token, then judge that."""
-        self.draft = compose(self.draft, self.keys, list(self.problems.values()))
+        self.draft = compose(self.draft, self.keys, self._problem_lines())
         self.inspection = None
         self._check(origin, changes | {Change.TOKEN, Change.MODE})
 

@@ -38,6 +38,7 @@ from ...core import (
     Place,
     Severity,
     TimeInfo,
+    claimed_project_id,
     issues_at,
     parse_json,
     tiledesk_audience,
@@ -293,7 +294,7 @@ class ClaimsForm(QScrollArea):
     def _on_changed(self, changes: frozenset[Change], origin: object) -> None:
         draft = self.document.draft
         if Change.PROJECT in changes or Change.PAYLOAD in changes:
-            self._project_id = draft.project().project_id or draft.project().token_project
+            self._project_id = draft.project().project_id or claimed_project_id(draft.payload)
             self.aud_button.setEnabled(self._project_id is not None)
         if Change.PAYLOAD in changes and origin is not self:
             self._show_payload(draft.payload)
