@@ -6,10 +6,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .pyside_guard import guard_none_refcount
 
 guard_none_refcount()
 
-from .window.main_window import InspectorWindow  # noqa: E402 - after the guard, before any widget
+if TYPE_CHECKING:
+    from .window.main_window import InspectorWindow
 
 __all__ = ["InspectorWindow"]
+
+
+def __getattr__(name: str) -> object:
+    # The window (and QtWidgets) load only when asked for: the document imports QtCore alone.
+    if name == "InspectorWindow":
+        from .window.main_window import InspectorWindow  # noqa: PLC0415
+
+        return InspectorWindow
+    raise AttributeError(name)

@@ -3,13 +3,16 @@
 Spin boxes, combo boxes and date editors take wheel events by default: scrolling the claims
 form with the pointer over the ``iat`` date, the ``sub`` box or the Algorithm box changed the
 claim, and so re-signed the token under inspection. ``guard_wheel`` makes such a field take
-focus by click or Tab only, and pass the wheel to the scroll area around it unless it has focus.
+focus by click or Tab only, and hand the wheel to the scroll area around it (or to nobody)
+unless it has focus. The guard hands it on itself: Qt passes an ignored wheel event up to the
+parent only for events from the platform, and the form must scroll the same for all of them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 __all__ = ["WheelGuard", "guard_wheel"]
 
@@ -19,13 +22,37 @@ class WheelGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.Wheel
+            isinstance(event, QWheelEvent)
             and isinstance(watched, QWidget)
             and not watched.hasFocus()
         ):
-            event.ignore()  # Qt then offers it to the parent: the scroll area scrolls
+            area = _scroll_area_around(watched)
+            if area is not None:
+                viewport = area.viewport()
+                at = QPointF(watched.mapTo(viewport, event.position().toPoint()))
+                moved = QWheelEvent(
+                    at,
+                    event.globalPosition(),
+                    event.pixelDelta(),
+                    event.angleDelta(),
+                    event.buttons(),
+                    event.modifiers(),
+                    event.phase(),
+                    event.inverted(),
+                )
+                QCoreApplication.sendEvent(viewport, moved)
+            event.accept()
             return True
         return super().eventFilter(watched, event)
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea):
+            return parent
+        parent = parent.parentWidget()
+    return None
 
 
 def guard_wheel(*widgets: QWidget) -> None:
