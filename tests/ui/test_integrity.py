@@ -126,7 +126,7 @@ def test_the_wheel_scrolls_the_form_and_never_edits_an_unfocused_field(
     assert iat.text() != before[0]
 
 
-# --- 2. a pasted token is never changed without an explicit act ----------------------------------
+# --- 2. a pasted token is never changed without an explicit act -------------------------------
 
 
 def test_editing_a_pasted_token_keeps_it_one_click_and_one_ctrl_z_away(
@@ -182,7 +182,7 @@ def test_banner_timeline_countdown_and_timer_flip_at_exp_plus_leeway(
     assert window.token_text() == signed(exp=int(NOW) + 10)  # judged again, not re-signed
 
 
-# --- 4. the project id field ---------------------------------------------------------------------
+# --- 4. the project id field ------------------------------------------------------------------
 
 
 def test_the_project_id_field(qtbot: QtBot, window: InspectorWindow, settings_path: Path) -> None:
@@ -218,7 +218,7 @@ def test_the_demo_id_is_never_saved_as_the_last_project(
     assert stored.value("project_id") == ""
 
 
-# --- 5. no inline completion -----------------------------------------------------------------------
+# --- 5. no inline completion ------------------------------------------------------------------
 
 
 def test_sub_takes_what_is_typed(qtbot: QtBot, shown: InspectorWindow) -> None:
@@ -237,7 +237,7 @@ def test_sub_takes_what_is_typed(qtbot: QtBot, shown: InspectorWindow) -> None:
     assert verdict.payload["sub"] == "user"
 
 
-# --- 6. nothing jumps under the pointer ------------------------------------------------------------
+# --- 6. nothing jumps under the pointer -------------------------------------------------------
 
 
 def test_messages_do_not_move_the_fields(qtbot: QtBot, shown: InspectorWindow) -> None:
@@ -269,7 +269,7 @@ def test_a_new_paste_scrolls_the_form_to_the_top(qtbot: QtBot, shown: InspectorW
     assert bar.value() == 0
 
 
-# --- 8. Tab follows the screen --------------------------------------------------------------------
+# --- 8. Tab follows the screen ----------------------------------------------------------------
 
 
 def test_tab_order_follows_the_form(qtbot: QtBot, shown: InspectorWindow) -> None:
@@ -298,7 +298,7 @@ def test_tab_order_follows_the_form(qtbot: QtBot, shown: InspectorWindow) -> Non
     ]
 
 
-# --- 9. the profile and the curl server --------------------------------------------------------------
+# --- 9. the profile and the curl server -------------------------------------------------------
 
 
 def test_judging_as_any_jwt_is_said_and_the_curl_server_is_remembered(
@@ -317,7 +317,7 @@ def test_judging_as_any_jwt_is_said_and_the_curl_server_is_remembered(
     assert child(again, QLineEdit, "serverBaseEdit").text() == "https://tiledesk.example.org/api/"
 
 
-# --- 10. wording ---------------------------------------------------------------------------------------
+# --- 10. wording ------------------------------------------------------------------------------
 
 
 def test_wording(qtbot: QtBot, window: InspectorWindow) -> None:
@@ -346,7 +346,7 @@ def test_wording(qtbot: QtBot, window: InspectorWindow) -> None:
     assert "no key was given" not in detail
 
 
-# --- 11. copy the verdict -------------------------------------------------------------------------------
+# --- 11. copy the verdict ---------------------------------------------------------------------
 
 
 def test_findings_copy_and_the_report(qtbot: QtBot, shown: InspectorWindow) -> None:
@@ -367,7 +367,7 @@ def test_findings_copy_and_the_report(qtbot: QtBot, shown: InspectorWindow) -> N
     assert QGuiApplication.clipboard().text() == report
 
 
-# --- 12. help ----------------------------------------------------------------------------------------------
+# --- 12. help ---------------------------------------------------------------------------------
 
 
 def test_help_lists_the_shortcuts_and_where_the_secret_is(
