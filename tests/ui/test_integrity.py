@@ -78,6 +78,13 @@ def wheel(widget: QWidget, notches: int = -3) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def shown_value(field: QWidget) -> str:
+    if isinstance(field, QComboBox):
+        return field.currentText()
+    assert isinstance(field, QAbstractSpinBox)
+    return field.text()
+
+
 def verdict_text(window: InspectorWindow) -> str:
     return child(window, QLabel, "verdictLabel").text()
 
@@ -102,18 +109,12 @@ def test_the_wheel_scrolls_the_form_and_never_edits_an_unfocused_field(
         child(shown, QComboBox, "profileCombo"),
         child(shown, QSpinBox, "leewaySpin"),
     ]
-    before = [
-        (f.currentText() if isinstance(f, QComboBox) else f.text())
-        for f in fields  # type: ignore[attr-defined]
-    ]
+    before = [shown_value(f) for f in fields]
     bar.setValue(0)
     for field in fields:
         wheel(field, -3)
         wheel(field, 2)
-    after = [
-        (f.currentText() if isinstance(f, QComboBox) else f.text())
-        for f in fields  # type: ignore[attr-defined]
-    ]
+    after = [shown_value(f) for f in fields]
     assert after == before
     assert shown.token_text() == PASTED
     assert shown.mode is Mode.CHECKING
