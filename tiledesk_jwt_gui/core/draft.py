@@ -20,13 +20,15 @@ from dataclasses import dataclass, field, replace
 from enum import Enum, StrEnum
 from typing import Final
 
-from .encoding import JSONValue
+from .claims import retarget_project
+from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import SignError
 from .judge import Profile, Verdict, judge
 from .keys import Key, KeyChoice
 from .parse import Inspection
+from .sample import DEMO_PROJECT_ID, demo_claims
 from .sign import sign_token
-from .tiledesk import ProjectField, project_field
+from .tiledesk import ProjectField, project_field, token_project_id
 
 __all__ = [
     "ABSENT",
@@ -36,7 +38,13 @@ __all__ = [
     "Mode",
     "back_to_pasted",
     "compose",
+    "edit_claim",
+    "edit_header_text",
+    "edit_other_claims",
+    "edit_payload_text",
     "judge_draft",
+    "problem_lines",
+    "sample_draft",
     "take_token",
     "with_algorithm",
     "with_claim",
@@ -44,6 +52,8 @@ __all__ = [
     "with_header_param",
     "with_others",
     "with_payload",
+    "with_problem",
+    "with_project_text",
     "with_token_read",
 ]
 
@@ -85,6 +95,9 @@ class Draft:
     project_text: str = ""
     profile: Profile = Profile.TILEDESK
     leeway: float = 0.0
+    problems: Mapping[str, str] = field(default_factory=dict)
+    """What the form or the JSON editors hold that cannot be signed, by place ("payload",
+    "header", "claim:<name>", "claim:other"); while there is any, the token waits."""
 
     @property
     def signed_here(self) -> bool:
@@ -108,7 +121,7 @@ class Draft:
 
 def take_token(draft: Draft, text: str) -> Draft:
     """A person pasted or typed ``text``: it becomes the source, exactly as given."""
-    return replace(draft, mode=Mode.CHECKING, token=text, pasted=text, stale=None)
+    return replace(draft, mode=Mode.CHECKING, token=text, pasted=text, stale=None, problems={})
 
 
 def back_to_pasted(draft: Draft) -> Draft:
@@ -193,10 +206,102 @@ def with_others(
     return result
 
 
-def compose(draft: Draft, keys: KeyChoice, problems: Sequence[str] = ()) -> Draft:
+def with_problem(draft: Draft, place: str, problem: str | None) -> Draft:
+    """``problem`` noted at ``place`` (``None``: that place is fine now)."""
+    problems = {k: v for k, v in draft.problems.items() if k != place}
+    if problem is not None:
+        problems[place] = problem
+    return replace(draft, problems=problems)
+
+
+def _without_form_problems(draft: Draft) -> Draft:
+    kept = {k: v for k, v in draft.problems.items() if not k.startswith("claim:")}
+    return replace(draft, problems=kept)
+
+
+def edit_claim(draft: Draft, name: str, value: ClaimValue, problem: str | None = None) -> Draft:
+    """A claim field changed: ``value`` (or ``ABSENT``), or ``problem`` when what was typed
+    cannot be a value. The payload editor now follows the form."""
+    draft = with_problem(with_problem(draft, f"claim:{name}", problem), "payload", None)
+    if problem is not None:
+        return draft
+    return replace(draft, payload=with_claim(draft.payload, name, value))
+
+
+def edit_other_claims(
+    draft: Draft,
+    named: Collection[str],
+    others: Mapping[str, JSONValue] | None,
+    problem: str | None = None,
+) -> Draft:
+    """The other-claims editor changed: every claim outside ``named``."""
+    draft = with_problem(with_problem(draft, "claim:other", problem), "payload", None)
+    if others is None or problem is not None:
+        return draft
+    return replace(draft, payload=with_others(draft.payload, named, others))
+
+
+def edit_payload_text(draft: Draft, text: str) -> Draft:
+    """The payload as JSON text; the form now follows it."""
+    value = parse_json(text)
+    if isinstance(value, JsonProblem):
+        return with_problem(draft, "payload", f"the payload is not JSON: {value.message}")
+    return replace(_without_form_problems(with_problem(draft, "payload", None)), payload=value)
+
+
+def edit_header_text(draft: Draft, text: str) -> Draft:
+    """The header as JSON text: an object, whose ``alg`` (a string) picks the algorithm."""
+    value = parse_json(text)
+    if isinstance(value, JsonProblem):
+        return with_problem(draft, "header", f"the header is not JSON: {value.message}")
+    if not isinstance(value, dict):
+        return with_problem(draft, "header", "the header must be a JSON object: { … }")
+    return with_header(with_problem(draft, "header", None), value)
+
+
+def problem_lines(draft: Draft) -> list[str]:
+    """What cannot be signed, each with where it is ("attributes: …")."""
+    lines = []
+    for place, problem in draft.problems.items():
+        where = place.removeprefix("claim:").replace("other", "other claims")
+        lines.append(f"{where}: {problem}")
+    return lines
+
+
+def with_project_text(draft: Draft, text: str) -> Draft:
+    """The project id field as typed. A pasted dashboard URL leaves the id it holds; while
+    composing, a new id moves ``aud`` and the ``_id`` prefix from the project they named."""
+    before = project_field(draft.project_text).project_id or token_project_id(draft.payload)
+    read = project_field(text)
+    if read.found_in is not None and read.project_id is not None:
+        text = read.project_id  # the field shows the id, not the URL
+    draft = replace(draft, project_text=text)
+    after = read.project_id
+    if draft.mode is Mode.CHECKING or not (before and after):
+        return draft
+    moved = retarget_project(draft.payload, before, after)
+    return draft if moved is None else replace(draft, payload=moved)
+
+
+def sample_draft(draft: Draft, now: float) -> Draft:
+    """The embedded sample, to be composed: the demo user, for the project in the field when
+    it holds one (the field is kept: a demo id is never "your project")."""
+    project = project_field(draft.project_text).project_id
+    payload: JSONValue = demo_claims(int(now))
+    if project is not None:
+        payload = retarget_project(payload, DEMO_PROJECT_ID, project) or payload
+    return Draft(
+        project_text=draft.project_text, profile=draft.profile, leeway=draft.leeway, payload=payload
+    )
+
+
+def compose(draft: Draft, keys: KeyChoice, problems: Sequence[str] | None = None) -> Draft:
     """Sign the header and payload into the token shown. When the form holds something that
-    cannot be signed (``problems``, or no key), the previous token stays, marked stale."""
+    cannot be signed (``problems``, by default the draft's own, or no key), the previous token
+    stays, marked stale."""
     composing = replace(draft, mode=Mode.COMPOSING)
+    if problems is None:
+        problems = problem_lines(draft)
     if problems:
         return replace(composing, stale=problems[0])
     try:

@@ -13,90 +13,59 @@ Only QtCore is imported here (a test checks it): the document runs without any w
 
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from enum import StrEnum
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from ...core import (
     ALL_ALGORITHMS,
-    DEMO_PROJECT_ID,
     DEMO_SECRET,
     FORM_CLAIMS,
     MAX_TOKEN_CHARS,
     ClaimValue,
     Draft,
     Inspection,
-    JsonProblem,
     JSONValue,
-    Key,
     KeyChoice,
-    KeyLoadError,
-    KeyNote,
     Mode,
     Profile,
     TimeWindow,
     Verdict,
     back_to_pasted,
     check_leeway,
-    choose_keys,
     compose,
-    demo_claims,
     demo_private_key,
     describe_times,
+    edit_claim,
+    edit_header_text,
+    edit_other_claims,
+    edit_payload_text,
     inspect_token,
     judge_draft,
-    key_status,
-    parse_json,
-    project_field,
-    retarget_project,
-    secret_key,
-    secret_note,
-    signing_key,
+    sample_draft,
     take_token,
     time_window,
-    token_project_id,
     with_algorithm,
-    with_claim,
-    with_header,
     with_header_param,
-    with_others,
-    with_payload,
+    with_problem,
+    with_project_text,
     with_token_read,
 )
 from ...core import load_key_text as _load_key_text
+from .changes import EVERYTHING, Change
+from .clock import VerdictClock
+from .keyring import KeyRing, read_keys
 from .worker import Worker
 
 __all__ = ["LARGE_INPUT_CHARS", "Change", "InspectorDocument", "load_key_text"]
 
 LARGE_INPUT_CHARS = 64 * 1024
 """Longer tokens are judged on the worker thread (a normal token takes well under 1 ms)."""
-MAX_TIMER_MS = 24 * 3600 * 1000
-"""A boundary further away is re-armed when this (one day) elapses."""
-
 load_key_text = _load_key_text
 """The core's key reader, called on the worker thread (a name here, so tests can watch it)."""
-
-
-class Change(StrEnum):
-    """What a ``changed`` signal is about."""
-
-    TOKEN = "token"  # noqa: S105 (a part of the document)
-    HEADER = "header"
-    PAYLOAD = "payload"
-    ALGORITHM = "algorithm"
-    KEYS = "keys"
-    PROJECT = "project"
-    CHECKS = "checks"
-    MODE = "mode"
-    PROBLEMS = "problems"
-
-
-EVERYTHING = frozenset(Change)
 
 
 class InspectorDocument(QObject):
@@ -124,80 +93,37 @@ class InspectorDocument(QObject):
         self.verdict: Verdict | None = None
         self.inspection: Inspection | None = None
         """The shown token, read (``None`` until it is, for a large one)."""
-        self.problems: dict[str, str] = {}
-        """What the form and the JSON editors hold that cannot be signed, by place."""
-        self.secret_text = ""
-        self.secret_base64 = False
-        self.public_text = ""
-        self.private_text = ""
-        self._secret: Key | None = None
-        self._secret_problem: str | None = None
-        self._public: tuple[Key, ...] = ()
-        self._public_problem: str | None = None
-        self._private: Key | None = None
-        self._private_problem: str | None = None
-        self._reading: set[str] = set()
-        self._generations: dict[str, int] = {"judge": 0, "public": 0, "private": 0}
-        self._ticking = False
-
+        self.keyring = KeyRing()
+        """The key inputs and the keys read from them (never written anywhere)."""
+        self._judged = 0
         self.worker = Worker(self)
         self.worker.finished.connect(self._on_worker_finished)
-        self.boundary_timer = QTimer(self)
-        self.boundary_timer.setObjectName("boundaryTimer")
-        self.boundary_timer.setSingleShot(True)
-        self.boundary_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.boundary_timer.timeout.connect(self.on_time_boundary)
-        self.tick_timer = QTimer(self)
-        self.tick_timer.setObjectName("tickTimer")
-        self.tick_timer.setInterval(tick_interval_ms)
-        self.tick_timer.timeout.connect(self.on_tick)
+        self.timers = VerdictClock(
+            clock, tick_interval_ms, self.on_time_boundary, self.on_tick, parent=self
+        )
+        self.boundary_timer = self.timers.boundary_timer
+        self.tick_timer = self.timers.tick_timer
 
     # --- what the panes read ---------------------------------------------------------------
 
     @property
     def keys(self) -> KeyChoice:
         """The keys for the draft's algorithm, from what was entered."""
-        return choose_keys(
-            self.draft.algorithm,
-            secret=self._secret,
-            secret_problem=self._secret_problem,
-            public=self._public,
-            public_problem=self._public_problem,
-            private=self._private,
-            private_problem=self._private_problem,
-        )
+        return self.keyring.choice(self.draft.algorithm)
 
     @property
     def busy(self) -> bool:
         """Whether work is under way on the worker (a large token, a key being read)."""
-        return self.worker.busy or bool(self._reading)
+        return self.worker.busy or self.keyring.busy
 
-    def reading(self, which: str) -> bool:
-        """Whether the ``public`` or ``private`` key is being read."""
-        return which in self._reading
-
-    def secret_note(self) -> KeyNote:
-        return secret_note(self._secret, self.secret_text, self.draft.algorithm)
-
-    def secret_problem(self) -> str | None:
-        return self._secret_problem
-
-    def public_status(self) -> KeyNote:
-        if "public" in self._reading:
-            return KeyNote("Reading the key…")
-        return key_status(
-            self._public, self._public_problem, "Empty: the private key's public half verifies."
-        )
-
-    def private_status(self) -> KeyNote:
-        if "private" in self._reading:
-            return KeyNote("Reading the key…")
-        keys = (self._private,) if self._private else ()
-        return key_status(keys, self._private_problem, "Empty: composed tokens cannot be signed.")
+    @property
+    def problems(self) -> Mapping[str, str]:
+        """What the form and the JSON editors hold that cannot be signed, by place."""
+        return self.draft.problems
 
     def secret_texts(self) -> list[str]:
         """The secret and private key entered, for keeping them out of error reports."""
-        return [t for t in (self.secret_text, self.private_text) if t.strip()]
+        return self.keyring.texts()
 
     def token_to_copy(self) -> str | None:
         """The token to copy: the one shown, when it is up to date and judged."""
@@ -230,7 +156,6 @@ class InspectorDocument(QObject):
         if text == self.draft.token and self.draft.mode is Mode.CHECKING:
             return
         self.draft = take_token(self.draft, text)
-        self.problems.clear()
         self._check(origin, {Change.TOKEN, Change.MODE, Change.PROBLEMS})
 
     def paste_token(self, text: str) -> None:
@@ -246,13 +171,11 @@ class InspectorDocument(QObject):
         if not self.draft.can_go_back:
             return
         self.draft = back_to_pasted(self.draft)
-        self.problems.clear()
         self._check(None, {Change.TOKEN, Change.MODE, Change.PROBLEMS})
 
     def keep_token(self) -> None:
         """Stop re-signing: check the token shown as it is."""
         self.draft = take_token(self.draft, self.draft.token)
-        self.problems.clear()
         self._check(None, {Change.TOKEN, Change.MODE, Change.PROBLEMS})
 
     def switch_mode(self) -> None:
@@ -268,19 +191,8 @@ class InspectorDocument(QObject):
     def load_sample(self) -> None:
         """The embedded sample, composed and signed with the demo secret: the job done. The
         project id field is left as it is (a demo id is never "your project")."""
-        project = project_field(self.draft.project_text).project_id
-        payload: JSONValue = demo_claims(int(self.clock()))
-        if project is not None:
-            payload = retarget_project(payload, DEMO_PROJECT_ID, project) or payload
-        self.draft = Draft(
-            project_text=self.draft.project_text,
-            profile=self.draft.profile,
-            leeway=self.draft.leeway,
-            payload=payload,
-        )
-        self.problems.clear()
-        self.secret_base64 = False
-        self._set_secret_text(DEMO_SECRET)
+        self.draft = sample_draft(self.draft, self.clock())
+        self.keyring.set_secret(DEMO_SECRET, base64_encoded=False)
         self._compose(None, set(EVERYTHING))
 
     # --- the form and the JSON ---------------------------------------------------------------
@@ -290,10 +202,7 @@ class InspectorDocument(QObject):
     ) -> None:
         """A claim field changed: ``value`` (or ``ABSENT``), or ``problem`` when what was typed
         cannot be a value (the token then waits, marked out of date)."""
-        self._note_problem(f"claim:{name}", problem)
-        self._note_problem("payload", None)  # the payload editor now follows the form
-        if problem is None:
-            self.draft = with_payload(self.draft, with_claim(self.draft.payload, name, value))
+        self.draft = edit_claim(self.draft, name, value, problem)
         self._compose(origin, {Change.PAYLOAD, Change.PROBLEMS})
 
     def edit_other_claims(
@@ -304,64 +213,40 @@ class InspectorDocument(QObject):
         origin: object = None,
     ) -> None:
         """The other-claims editor changed: every claim without a field of its own."""
-        self._note_problem("claim:other", problem)
-        self._note_problem("payload", None)
-        if others is not None and problem is None:
-            payload = with_others(self.draft.payload, FORM_CLAIMS, others)
-            self.draft = with_payload(self.draft, payload)
+        self.draft = edit_other_claims(self.draft, FORM_CLAIMS, others, problem)
         self._compose(origin, {Change.PAYLOAD, Change.PROBLEMS})
 
     def edit_payload_json(self, text: str, origin: object = None) -> None:
-        value = parse_json(text)
-        if isinstance(value, JsonProblem):
-            self._note_problem("payload", f"the payload is not JSON: {value.message}")
-        else:
-            self._note_problem("payload", None)
-            self._forget_form_problems()  # the form now follows the payload editor
-            self.draft = with_payload(self.draft, value)
+        self.draft = edit_payload_text(self.draft, text)
         self._compose(origin, {Change.PAYLOAD, Change.PROBLEMS})
 
     def edit_header_json(self, text: str, origin: object = None) -> None:
-        value = parse_json(text)
-        if isinstance(value, JsonProblem):
-            self._note_problem("header", f"the header is not JSON: {value.message}")
-        elif not isinstance(value, dict):
-            self._note_problem("header", "the header must be a JSON object: { … }")
-        else:
-            self._note_problem("header", None)
-            self.draft = with_header(self.draft, value)
+        self.draft = edit_header_text(self.draft, text)
         self._compose(origin, {Change.HEADER, Change.ALGORITHM, Change.KEYS, Change.PROBLEMS})
 
     def choose_algorithm(self, algorithm: str, origin: object = None) -> None:
-        self._note_problem("header", None)
-        self.draft = with_algorithm(self.draft, algorithm)
+        self.draft = with_algorithm(with_problem(self.draft, "header", None), algorithm)
         self._compose(origin, {Change.HEADER, Change.ALGORITHM, Change.KEYS})
 
     def edit_header_param(self, name: str, value: ClaimValue, origin: object = None) -> None:
-        self._note_problem("header", None)
-        self.draft = with_header_param(self.draft, name, value)
+        draft = with_problem(self.draft, "header", None)
+        self.draft = with_header_param(draft, name, value)
         self._compose(origin, {Change.HEADER})
 
     # --- what the verdict is asked against ------------------------------------------------------
 
     def set_project_text(self, text: str, origin: object = None) -> None:
-        """The project id field. While composing, a new id moves ``aud`` and the ``_id`` prefix
-        from the project they named; a pasted dashboard URL gives the id in it."""
-        before = project_field(self.draft.project_text).project_id or token_project_id(
-            self.draft.payload
-        )
-        read = project_field(text)
-        if read.found_in is not None and read.project_id is not None:
-            text, origin = read.project_id, None  # the field shows the id, not the URL
-        self.draft = replace(self.draft, project_text=text)
+        """The project id field (a pasted dashboard URL gives the id in it; while composing, a
+        new id moves ``aud`` and the ``_id`` prefix with it)."""
+        before = self.draft
+        self.draft = with_project_text(before, text)
+        if self.draft.project_text != text:
+            origin = None  # the field shows the id the text held
         changes = {Change.PROJECT}
         if self.draft.mode is Mode.CHECKING:
             self._check(origin, changes)
             return
-        after = read.project_id
-        moved = retarget_project(self.draft.payload, before, after) if before and after else None
-        if moved is not None:
-            self.draft = with_payload(self.draft, moved)
+        if self.draft.payload != before.payload:
             changes.add(Change.PAYLOAD)
         self._compose(origin, changes)
 
@@ -386,39 +271,33 @@ class InspectorDocument(QObject):
 
     def set_secret(self, text: str, origin: object = None) -> None:
         """The secret as typed (a person's HMAC secret; it never leaves the document)."""
-        if text == self.secret_text:
+        if text == self.keyring.secret_text:
             return
-        self._set_secret_text(text)
+        self.keyring.set_secret(text)
         self._keys_changed(origin)
 
     def set_secret_base64(self, encoded: bool, origin: object = None) -> None:
-        if encoded == self.secret_base64:
+        if encoded == self.keyring.secret_base64:
             return
-        self.secret_base64 = encoded
-        self._set_secret_text(self.secret_text)
+        self.keyring.set_secret(self.keyring.secret_text, base64_encoded=encoded)
         self._keys_changed(origin)
 
     def set_public_key(self, text: str, origin: object = None) -> None:
         """The key that verifies: read on the worker, once per change of the text."""
-        if text == self.public_text:
-            return
-        self.public_text = text
-        self._read_key("public", text, origin)
+        if text != self.keyring.public_text:
+            self._read_key("public", text, origin)
 
     def set_private_key(self, text: str, origin: object = None) -> None:
         """The key that signs (its public half verifies when no public key is given)."""
-        if text == self.private_text:
-            return
-        self.private_text = text
-        self._read_key("private", text, origin)
+        if text != self.keyring.private_text:
+            self._read_key("private", text, origin)
 
     def use_demo_key(self) -> None:
         """The embedded demo private key for the algorithm chosen (the public one is emptied)."""
         pem = demo_private_key(self.draft.algorithm)
         if pem is None:
             return
-        self.public_text = ""
-        self._public, self._public_problem = (), None
+        self.keyring.forget_public()
         self.set_private_key(pem)
 
     def forget_secrets(self) -> None:
@@ -428,20 +307,15 @@ class InspectorDocument(QObject):
         self.message.emit("The secret and the private key are cleared")
 
     def clear_secrets(self) -> None:
-        """Forget the secret and the private key without a word (the window is closing)."""
-        self._generations["private"] += 1
-        self._reading.discard("private")
-        self.secret_text, self.private_text = "", ""
-        self._secret, self._secret_problem = None, None
-        self._private, self._private_problem = None, None
+        """Forget the secret and the private key without judging again (the window closes)."""
+        self.keyring.forget_secrets()
         self.changed.emit(frozenset({Change.KEYS}), None)
 
     # --- time ------------------------------------------------------------------------------------
 
     def set_ticking(self, ticking: bool) -> None:
         """Run the one-second tick while the window is shown (and the token has times)."""
-        self._ticking = ticking
-        self._arm_timers()
+        self.timers.arm(self.verdict, ticking=ticking)
 
     @Slot()
     def on_tick(self) -> None:
@@ -462,8 +336,7 @@ class InspectorDocument(QObject):
             self._check(None, set())
 
     def shutdown(self) -> None:
-        self.boundary_timer.stop()
-        self.tick_timer.stop()
+        self.timers.stop()
         self.worker.shutdown()
 
     # --- inside ----------------------------------------------------------------------------------
@@ -472,62 +345,13 @@ class InspectorDocument(QObject):
         """Say ``text`` in the status bar (a paste refused, a copy made)."""
         self.message.emit(text)
 
-    def _forget_form_problems(self) -> None:
-        for place in [p for p in self.problems if p.startswith("claim:")]:
-            del self.problems[place]
-
-    def _problem_lines(self) -> list[str]:
-        """What cannot be signed, each with where it is ("attributes: …")."""
-        lines = []
-        for place, problem in self.problems.items():
-            where = place.removeprefix("claim:").replace("other", "other claims")
-            lines.append(f"{where}: {problem}")
-        return lines
-
-    def _note_problem(self, place: str, problem: str | None) -> None:
-        if problem is None:
-            self.problems.pop(place, None)
-        else:
-            self.problems[place] = problem
-
-    def _set_secret_text(self, text: str) -> None:
-        self.secret_text = text
-        self._secret, self._secret_problem = None, None
-        if text:
-            try:
-                self._secret = secret_key(text, base64_encoded=self.secret_base64)
-            except KeyLoadError as exc:
-                self._secret_problem = str(exc)
-
     def _read_key(self, which: str, text: str, origin: object) -> None:
-        self._generations[which] += 1
-        if which == "public":
-            self._public, self._public_problem = (), None
-        else:
-            self._private, self._private_problem = None, None
-        if not text.strip():
-            self._reading.discard(which)
+        generation = self.keyring.start_reading(which, text)
+        if generation is None:
             self._keys_changed(origin)
             return
-        self._reading.add(which)
         self.changed.emit(frozenset({Change.KEYS}), origin)
-        self.worker.submit(which, self._generations[which], partial(_read_keys, text))
-
-    def _keys_read(self, which: str, result: object) -> None:
-        self._reading.discard(which)
-        if isinstance(result, Exception):
-            raise result  # reported by the exception hook (and failing the tests)
-        keys, problem = result if isinstance(result, tuple) else ((), "the key was not read")
-        if which == "public":
-            self._public, self._public_problem = keys, problem
-        elif problem is not None:
-            self._private, self._private_problem = None, problem
-        else:
-            chosen = signing_key(keys)
-            self._private, self._private_problem = (
-                (chosen, None) if isinstance(chosen, Key) else (None, chosen)
-            )
-        self._keys_changed(None)
+        self.worker.submit(which, generation, partial(read_keys, load_key_text, text))
 
     def _keys_changed(self, origin: object) -> None:
         if self.draft.mode is Mode.COMPOSING:
@@ -537,13 +361,13 @@ class InspectorDocument(QObject):
 
     def _compose(self, origin: object, changes: set[Change]) -> None:
         """The form is the source: sign it into the token, then judge that."""
-        self.draft = compose(self.draft, self.keys, self._problem_lines())
+        self.draft = compose(self.draft, self.keys)
         self.inspection = None
         self._check(origin, changes | {Change.TOKEN, Change.MODE})
 
     def _check(self, origin: object, changes: set[Change]) -> None:
         """Judge the token shown: here, or on the worker when it is very large."""
-        self._generations["judge"] += 1
+        self._judged += 1
         draft, keys, now = self.draft, self.keys, self.clock()
         text = draft.token
         if self.large_input_chars < len(text) <= MAX_TOKEN_CHARS:
@@ -551,7 +375,7 @@ class InspectorDocument(QObject):
             self.changed.emit(frozenset(changes), origin)
             self.pending.emit("Checking a large input…")
             job = partial(judge_draft, draft, keys, now)
-            self.worker.submit("judge", self._generations["judge"], job)
+            self.worker.submit("judge", self._judged, job)
             return
         inspection = inspect_token(text)
         if draft.mode is Mode.CHECKING:
@@ -576,33 +400,20 @@ class InspectorDocument(QObject):
         if verdict.inspection.original != self.draft.token:
             return
         self.verdict = verdict
-        self._arm_timers()
+        self.timers.arm(verdict)
         self.verdictChanged.emit()
-
-    def _arm_timers(self) -> None:
-        verdict = self.verdict
-        change = verdict.next_change if verdict is not None else None
-        if change is None:
-            self.boundary_timer.stop()
-        else:
-            wait_ms = math.ceil(max(0.0, change - self.clock()) * 1000) + 1
-            self.boundary_timer.start(min(wait_ms, MAX_TIMER_MS))
-        if verdict is not None and verdict.times and self._ticking:
-            if not self.tick_timer.isActive():
-                self.tick_timer.start()
-        else:
-            self.tick_timer.stop()
 
     @Slot(str, int, object)
     def _on_worker_finished(self, lane: str, generation: int, result: object) -> None:
-        if generation != self._generations.get(lane):
-            return
-        if lane != "judge":
-            self._keys_read(lane, result)
-            return
         if isinstance(result, Exception):
             self.pending.emit("This input could not be checked (an internal error)")
             raise result  # reported by the exception hook (and failing the tests)
+        if lane != "judge":
+            if isinstance(result, tuple) and self.keyring.finish_reading(lane, generation, result):
+                self._keys_changed(None)
+            return
+        if generation != self._judged:
+            return
         if not isinstance(result, Verdict):
             return
         if self.draft.mode is Mode.CHECKING:
@@ -616,11 +427,3 @@ class InspectorDocument(QObject):
         else:
             self.inspection = result.inspection
         self._show(result)
-
-
-def _read_keys(text: str) -> tuple[tuple[Key, ...], str | None]:
-    """The keys in ``text``, or why there are none (runs on the worker thread)."""
-    try:
-        return load_key_text(text), None
-    except KeyLoadError as exc:
-        return (), str(exc)

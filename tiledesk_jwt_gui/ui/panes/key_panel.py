@@ -270,17 +270,17 @@ class KeyPanel(QWidget):
 
     def _show_texts(self) -> None:
         """Show what the document holds (a cleared secret, the demo key)."""
-        document = self.document
-        if self.secret_edit.text() != document.secret_text:
+        keyring = self.document.keyring
+        if self.secret_edit.text() != keyring.secret_text:
             # setText (unlike clear) also empties the undo history: Ctrl+Z cannot bring it back.
-            self.secret_edit.setText(document.secret_text)
-            if not document.secret_text:
+            self.secret_edit.setText(keyring.secret_text)
+            if not keyring.secret_text:
                 self.reveal_button.setChecked(False)
-        if self.base64_check.isChecked() != document.secret_base64:
-            self.base64_check.setChecked(document.secret_base64)
+        if self.base64_check.isChecked() != keyring.secret_base64:
+            self.base64_check.setChecked(keyring.secret_base64)
         for edit, text in (
-            (self.public_edit, document.public_text),
-            (self.private_edit, document.private_text),
+            (self.public_edit, keyring.public_text),
+            (self.private_edit, keyring.private_text),
         ):
             if edit.toPlainText() != text:
                 if text:
@@ -299,14 +299,14 @@ class KeyPanel(QWidget):
         self._paint(label, note.good)
 
     def _show_notes(self) -> None:
-        document = self.document
-        self.demo_label.setVisible(document.secret_text == DEMO_SECRET)
+        keyring = self.document.keyring
+        self.demo_label.setVisible(keyring.secret_text == DEMO_SECRET)
         self._paint(self.demo_label, None)
-        self._note(self.strength_label, document.secret_note())
-        problem = document.secret_problem()
+        self._note(self.strength_label, keyring.secret_note(self.document.draft.algorithm))
+        problem = keyring.secret_problem
         self.secret_error.show_message("✖ " + problem[:1].upper() + problem[1:] if problem else "")
-        self._note(self.public_status, document.public_status())
-        self._note(self.private_status, document.private_status())
+        self._note(self.public_status, keyring.public_status())
+        self._note(self.private_status, keyring.private_status())
 
     # --- the person edits ---------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ decides (the token to show, the mode, the verdict's colours) comes back and is s
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import ASYMMETRIC_ALGORITHMS, Mode
@@ -183,6 +184,21 @@ class TokenPane(QWidget):
         self._show_mode()
 
     # --- the person acts -----------------------------------------------------------------------
+
+    @Slot()
+    def paste_from_clipboard(self) -> None:
+        """Replace the token with the clipboard's text, as a paste over everything would (a
+        long one becomes a preview); without text, say so."""
+        edit = self.token_edit
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None or not mime.hasText():
+            formats = ", ".join(mime.formats()[:3]) if mime is not None else ""
+            self.document.notify(
+                f"Nothing pasted: the clipboard holds no text ({formats or 'it is empty'})"
+            )
+            return
+        edit.replace_token(mime.text())
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     @Slot()
     def _on_text_changed(self) -> None:

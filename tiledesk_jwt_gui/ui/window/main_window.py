@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QShowEvent, QTextCursor
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core import Issue, Mode, Place, Verdict, spot
+from ...core import Issue, Mode, Verdict
 from ..document import LARGE_INPUT_CHARS, InspectorDocument
 from ..panes.claims_form import ClaimsForm
 from ..panes.findings_pane import FindingsPane
@@ -39,15 +40,20 @@ from ..style.icons import app_icon
 from ..style.shortcuts import shortcut_text
 from ..style.tones import Tones, set_text_colour, tones_for
 from .about_box import AboutBox
+from .focus import focus_issue
 from .help_box import SECRET_HELP, HelpBox
 from .window_actions import WindowActions
-from .window_settings import SETTINGS_KEYS, StoredState, WindowSettings, scratch_settings
+from .window_settings import (
+    SETTINGS_KEYS,
+    StoredState,
+    WindowSettings,
+    first_size,
+    scratch_settings,
+)
 
 __all__ = ["LARGE_INPUT_CHARS", "SETTINGS_KEYS", "InspectorWindow", "scratch_settings"]
 
 STATUS_MS = 6000
-FIRST_SIZE = (1180, 780)
-"""The first size, when the screen has room for it (else 92 % of what it has)."""
 
 
 class InspectorWindow(QMainWindow):
@@ -157,7 +163,7 @@ class InspectorWindow(QMainWindow):
         actions = self.window_actions = WindowActions(self)
         document = self.document
         for action, slot in (
-            (actions.paste, self._on_paste_token),
+            (actions.paste, self.token_pane.paste_from_clipboard),
             (actions.copy_report, self.findings.copy_report),
             (actions.resign, document.start_composing),
             (actions.back, document.back_to_pasted),
@@ -167,8 +173,8 @@ class InspectorWindow(QMainWindow):
             (actions.focus_token, self._on_focus_token),
             (actions.focus_secret, self.key_panel.focus_key),
             (actions.focus_project, self._on_focus_project),
-            (actions.claims_tab, self._on_claims_tab),
-            (actions.json_tab, self._on_json_tab),
+            (actions.claims_tab, partial(self.tabs.setCurrentIndex, 0)),
+            (actions.json_tab, partial(self.tabs.setCurrentIndex, 1)),
             (actions.shortcuts, self._on_shortcuts),
             (actions.secret_help, self._on_secret_help),
             (actions.about, self._on_about),
@@ -246,58 +252,13 @@ class InspectorWindow(QMainWindow):
 
     def focus_issue(self, issue: Issue) -> QWidget:
         """Bring the field ``issue`` shows at (as the core decides) into view and focus it."""
-        where = spot(issue)
-        widget: QWidget
-        if where.place is Place.PROJECT:
-            widget = self.project_group.project_edit
-        elif where.place is Place.KEY:
-            return self.key_panel.focus_key()
-        elif where.place is Place.HEADER_PARAM and where.name is not None:
-            return self.header_fields.focus_param(where.name)
-        elif where.place in (Place.CLAIM, Place.OTHER_CLAIMS) and where.name is not None:
-            self.tabs.setCurrentWidget(self.claims_form)
-            return self.claims_form.focus_claim(where.name)
-        elif where.place in (Place.HEADER_JSON, Place.PAYLOAD_JSON):
-            self.tabs.setCurrentWidget(self.json_page)
-            page = self.json_page
-            widget = page.header_edit if where.place is Place.HEADER_JSON else page.payload_edit
-        else:
-            widget = self.token_pane.token_edit
-            self._select_segment("signature" if where.place is Place.SIGNATURE else None)
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        return widget
-
-    def _select_segment(self, name: str | None) -> None:
-        verdict = self.document.verdict
-        if verdict is None or name is None:
-            return
-        if len(verdict.inspection.original) > self.document.large_input_chars:
-            return  # not shown in full, or too long to select in
-        segment = verdict.inspection.segment(name)
-        if segment is None or segment.span.end <= segment.span.start:
-            return
-        edit = self.token_pane.token_edit
-        cursor = edit.textCursor()
-        cursor.setPosition(segment.span.start)
-        cursor.setPosition(segment.span.end, QTextCursor.MoveMode.KeepAnchor)
-        edit.setTextCursor(cursor)
+        return focus_issue(self, issue)
 
     # --- actions --------------------------------------------------------------------------------
 
     @Slot(str)
     def _say(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_MS)
-
-    @Slot()
-    def _on_paste_token(self) -> None:
-        """Replace the token with the clipboard's text (a long one becomes a preview)."""
-        mime = QGuiApplication.clipboard().mimeData()
-        if mime is None or not mime.hasText():
-            formats = ", ".join(mime.formats()[:3]) if mime is not None else ""
-            self._say(f"Nothing pasted: the clipboard holds no text ({formats or 'it is empty'})")
-            return
-        self.document.paste_token(mime.text())
-        self._on_focus_token()
 
     @Slot()
     def _on_focus_token(self) -> None:
@@ -307,14 +268,6 @@ class InspectorWindow(QMainWindow):
     def _on_focus_project(self) -> None:
         self.project_group.project_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.project_group.project_edit.selectAll()
-
-    @Slot()
-    def _on_claims_tab(self) -> None:
-        self.tabs.setCurrentIndex(0)
-
-    @Slot()
-    def _on_json_tab(self) -> None:
-        self.tabs.setCurrentIndex(1)
 
     @Slot()
     def _on_shortcuts(self) -> None:
@@ -330,20 +283,10 @@ class InspectorWindow(QMainWindow):
 
     # --- settings and life cycle -------------------------------------------------------------
 
-    def first_size(self) -> tuple[int, int]:
-        """The size a first run opens at: ``FIRST_SIZE``, or what the screen has room for."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        width, height = FIRST_SIZE
-        if screen is not None:
-            room = screen.availableGeometry()
-            width = min(width, int(room.width() * 0.92))
-            height = min(height, int(room.height() * 0.92))
-        return width, height
-
     def _restore_settings(self) -> None:
         state = self._store.load()
         if state.geometry is None or not self.restoreGeometry(state.geometry):
-            self.resize(*self.first_size())
+            self.resize(*first_size(self.screen() or QGuiApplication.primaryScreen()))
         for key, splitter in (
             ("window/splitter", self.splitter),
             ("window/token_splitter", self.token_splitter),

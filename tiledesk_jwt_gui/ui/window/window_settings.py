@@ -13,10 +13,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QScreen
 
 from ...core import DEFAULT_SERVER_BASE, MAX_LEEWAY_SECONDS, PROJECT_ID_PATTERN
 
-__all__ = ["SETTINGS_KEYS", "SettingsProblem", "StoredState", "WindowSettings", "scratch_settings"]
+__all__ = [
+    "SETTINGS_KEYS",
+    "SettingsProblem",
+    "StoredState",
+    "WindowSettings",
+    "first_size",
+    "scratch_settings",
+]
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +38,18 @@ SETTINGS_KEYS = (
 )
 """Everything the window stores. Never a secret, a key or a token."""
 MAX_URL_CHARS = 2000
+FIRST_SIZE = (1180, 780)
+"""The first size, when the screen has room for it (else 92 % of what it has)."""
+
+
+def first_size(screen: QScreen | None) -> tuple[int, int]:
+    """The size a first run opens at: ``FIRST_SIZE``, or what ``screen`` has room for."""
+    width, height = FIRST_SIZE
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = min(width, int(room.width() * 0.92))
+        height = min(height, int(room.height() * 0.92))
+    return width, height
 
 
 def scratch_settings(directory: str) -> QSettings:
