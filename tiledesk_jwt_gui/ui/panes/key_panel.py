@@ -125,6 +125,8 @@ class KeyPanel(QWidget):
         self.secret_error.setObjectName("secretError")
         self.secret_error.setAccessibleName("Problem with the secret")
 
+        for button in (self.reveal_button, self.clear_button):
+            button.setMinimumSize(button.sizeHint())  # never squashed in a small window
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
