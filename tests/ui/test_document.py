@@ -68,12 +68,15 @@ def test_paste_edit_and_back(document: InspectorDocument) -> None:
 def test_a_form_problem_holds_the_token_until_fixed(document: InspectorDocument) -> None:
     before = document.draft.token
     document.edit_claim("attributes", ABSENT, problem="Expecting value")
-    assert document.draft.token == before
-    assert document.draft.stale == "attributes: Expecting value"
+    held = document.draft
+    assert held.token == before
+    assert held.stale == "attributes: Expecting value"
     assert document.token_to_copy() is None
     document.edit_claim("attributes", {"plan": "gold"})
-    assert document.draft.stale is None
-    assert document.token_to_copy() is not None
+    fixed = document.draft
+    assert fixed.stale is None
+    assert fixed.token != before
+    assert document.token_to_copy() == fixed.token
 
 
 @pytest.mark.parametrize("bad", [math.nan, math.inf, -1.0, 1e400])
