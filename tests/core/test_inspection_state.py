@@ -169,7 +169,7 @@ def test_the_project_field() -> None:
     half = project_field(DEMO_PROJECT_ID[:10])
     assert half.project_id is None
     assert half.problem is not None
-    assert "24 hexadecimal" in half.problem
+    assert "24 hex characters" in half.problem
     secret = project_field("c3e1a2b4-7d6f-4e8a-b9c0-1d2e3f4a5b6c")
     assert secret.project_id is None
     assert secret.problem is not None

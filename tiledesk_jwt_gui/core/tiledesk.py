@@ -112,7 +112,7 @@ def project_field(text: str, payload: JSONValue = None) -> ProjectField:
             return ProjectField(text, found.group(1), "the pasted text", None, token_project)
     kind = "" if stripped.isalnum() else " and other characters"
     problem = (
-        f"A Tiledesk project id is 24 hexadecimal characters (0-9, a-f); this has "
-        f"{len(stripped)}{kind}: the project is taken from the token's aud until it is one."
+        f"Not a project id (24 hex characters, 0-9 a-f; this has {len(stripped)}{kind}): "
+        "the token's aud counts"
     )
     return ProjectField(text, None, None, problem, token_project)

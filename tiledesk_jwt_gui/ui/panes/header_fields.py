@@ -106,9 +106,10 @@ class HeaderFields(QWidget):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         grid.setColumnStretch(5, 1)
-        grid.addWidget(self.errors["alg"], 1, 0, 1, 6)
-        grid.addWidget(self.errors["typ"], 2, 0, 1, 6)
-        grid.addWidget(self.errors["kid"], 3, 0, 1, 6)
+        # One shared row of room under the three fields, each message under its own field.
+        grid.addWidget(self.errors["alg"], 1, 0, 1, 2)
+        grid.addWidget(self.errors["typ"], 1, 2, 1, 2)
+        grid.addWidget(self.errors["kid"], 1, 4, 1, 2)
         guard_wheel(self.alg_combo)
         document.changed.connect(self._on_changed)
         document.verdictChanged.connect(self._on_verdict)
