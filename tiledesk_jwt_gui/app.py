@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -21,11 +22,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from .ui import InspectorWindow
-from .ui.exception_hook import ExceptionHook
-from .ui.icons import app_icon
-from .ui.main_window import scratch_settings
-from .ui.screenshot import render_screenshot
-from .ui.signature_badge import BadgeState
+from .ui.style.icons import app_icon
+from .ui.widgets.signature_badge import BadgeState
+from .ui.window.exception_hook import ExceptionHook
+from .ui.window.main_window import scratch_settings
+from .ui.window.screenshot import render_screenshot
 from .version_action import VersionAction
 
 __all__ = ["create_window", "main", "scratch_settings", "smoke_check"]
@@ -62,6 +63,14 @@ def create_window(settings: QSettings | None = None) -> InspectorWindow:
     return InspectorWindow(settings)
 
 
+def _settle(window: InspectorWindow, limit: float = 20.0) -> None:
+    """Let the window's worker finish (keys are read off the GUI thread)."""
+    deadline = time.monotonic() + limit
+    while window.document.busy and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.002)
+
+
 def smoke_check(window: InspectorWindow) -> list[str]:
     """Drive the window through the embedded samples; the failures, in words (none: all good).
 
@@ -77,17 +86,18 @@ def smoke_check(window: InspectorWindow) -> list[str]:
     for algorithm in ("RS256", "ES256"):
         combo.setCurrentIndex(combo.findData(algorithm))
         window.key_panel.demo_key_button.click()
+        _settle(window)
         verdict = window.verdict
         ok = (
             verdict is not None
-            and window.session.stale is None
+            and window.document.draft.stale is None
             and verdict.inspection.algorithm == algorithm
             and window.badge.state is BadgeState.VERIFIED
         )
         if not ok:
             summary = verdict.signature.summary if verdict is not None else "no verdict"
             failures.append(
-                f"the {algorithm} sample does not verify: {window.session.stale or summary}"
+                f"the {algorithm} sample does not verify: {window.document.draft.stale or summary}"
             )
     return failures
 

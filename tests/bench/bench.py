@@ -225,7 +225,7 @@ def window_figures() -> list[Figure]:
                 return (
                     window.token_text() == text
                     and shown != before
-                    and not window.runner.busy
+                    and not window.document.busy
                     and shown_verdict is not None
                     and shown_verdict.inspection.original == text
                 )

@@ -94,6 +94,12 @@ def shown(qtbot: QtBot, window: InspectorWindow) -> InspectorWindow:
     return window
 
 
+def settle(qtbot: QtBot, window: InspectorWindow) -> None:
+    """Wait until the window's document has no work under way (keys are read, and large
+    tokens judged, off the GUI thread)."""
+    qtbot.waitUntil(lambda: not window.document.busy, timeout=20_000)
+
+
 def press_paste(widget: QWidget) -> None:
     """Press the platform's paste key (Ctrl+V, or Cmd+V on macOS) in ``widget``."""
     QTest.keySequence(widget, QKeySequence(QKeySequence.StandardKey.Paste))

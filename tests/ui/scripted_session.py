@@ -74,8 +74,8 @@ from tests.core.keys_for_tests import public_pem, rsa_private
 from tiledesk_jwt_gui import app
 from tiledesk_jwt_gui.core import demo_claims, secret_key, sign_token
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.error_dialog import ErrorDialog
-from tiledesk_jwt_gui.ui.open_key_dialog import OpenKeyDialog
+from tiledesk_jwt_gui.ui.widgets.open_key_dialog import OpenKeyDialog
+from tiledesk_jwt_gui.ui.window.error_dialog import ErrorDialog
 
 PROJECT = "5c81593adf767b0017d1aa68"
 COPY_BUTTONS = ("copyTokenButton", "copyAuthHeaderButton", "copyWidgetCallButton", "copyCurlButton")
@@ -193,6 +193,7 @@ class Session:
         combo.setCurrentIndex(combo.findData("RS256"))
         self.find(window, QPushButton, "demoKeyButton").click()
         self.find(window, QPushButton, "publicKeyOpenButton").click()
+        self.wait_for(lambda: not window.document.busy, "the keys to be read")
         public = self.find(window, QPlainTextEdit, "publicKeyEdit").toPlainText()
         self.check("BEGIN PUBLIC KEY" in public, "the key file is read")
         combo.setCurrentIndex(combo.findData("HS256"))

@@ -23,7 +23,7 @@ from tiledesk_jwt_gui.core import (
     sign_token,
 )
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.issue_list import IssueList
+from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
 
 from .conftest import NOW, FakeClock, child
 
@@ -148,7 +148,7 @@ def test_stale_large_results_are_dropped(
     edit.setPlainText("abc")
     verdict_label = child(window, QLabel, "verdictLabel")
     qtbot.wait(50)
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.document.busy, timeout=10_000)
     assert window.verdict is not None
     assert window.verdict.inspection.original == "abc"
     assert verdict_label.text().startswith("Tiledesk would reject")

@@ -26,6 +26,7 @@ from tiledesk_jwt_gui.core import (
     DEMO_PROJECT_ID,
     DEMO_SECRET,
     JSONValue,
+    Mode,
     SignatureStatus,
     inspect_token,
     judge,
@@ -33,11 +34,10 @@ from tiledesk_jwt_gui.core import (
     tiledesk_audience,
 )
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.issue_list import IssueList
-from tiledesk_jwt_gui.ui.open_key_dialog import OpenKeyDialog
-from tiledesk_jwt_gui.ui.session import Direction
+from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
+from tiledesk_jwt_gui.ui.widgets.open_key_dialog import OpenKeyDialog
 
-from .conftest import NOW, child
+from .conftest import NOW, child, settle
 
 OTHER_PROJECT = "5c81593adf767b0017d1aa68"
 
@@ -148,7 +148,7 @@ def test_header_fields_and_header_json_follow_each_other(window: InspectorWindow
     assert "short for HS512" in child(window, QLabel, "secretStrengthLabel").text()
 
 
-def test_switching_to_rs256_shows_key_inputs(shown: InspectorWindow) -> None:
+def test_switching_to_rs256_shows_key_inputs(qtbot: QtBot, shown: InspectorWindow) -> None:
     combo = child(shown, QComboBox, "algCombo")
     combo.setCurrentIndex(combo.findData("RS256"))
     assert child(shown, QPlainTextEdit, "publicKeyEdit").isVisible()
@@ -159,6 +159,7 @@ def test_switching_to_rs256_shows_key_inputs(shown: InspectorWindow) -> None:
     assert stale.isVisible()
     assert "private key" in stale.text()
     child(shown, QPushButton, "demoKeyButton").click()
+    settle(qtbot, shown)
     assert stale.isHidden()
     assert inspect_token(token_of(shown)).algorithm == "RS256"
     assert child(shown, QLabel, "signatureBadge").text() == "Signature Verified"
@@ -168,7 +169,7 @@ def test_switching_to_rs256_shows_key_inputs(shown: InspectorWindow) -> None:
 
 
 def test_a_key_file_opens_through_the_dialog(
-    window: InspectorWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, window: InspectorWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     key_file = tmp_path / "ec.pem"
     key_file.write_text(DEMO_EC_PRIVATE_KEY_PEM, encoding="utf-8")
@@ -176,15 +177,17 @@ def test_a_key_file_opens_through_the_dialog(
     combo = child(window, QComboBox, "algCombo")
     combo.setCurrentIndex(combo.findData("ES256"))
     child(window, QPushButton, "privateKeyOpenButton").click()
+    settle(qtbot, window)
     assert child(window, QPlainTextEdit, "privateKeyEdit").toPlainText() == DEMO_EC_PRIVATE_KEY_PEM
     assert "EC secp256r1" in child(window, QLabel, "privateKeyStatus").text()
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"
 
 
-def test_a_bad_key_is_reported_inline(window: InspectorWindow) -> None:
+def test_a_bad_key_is_reported_inline(qtbot: QtBot, window: InspectorWindow) -> None:
     combo = child(window, QComboBox, "algCombo")
     combo.setCurrentIndex(combo.findData("RS256"))
     child(window, QPlainTextEdit, "publicKeyEdit").setPlainText("-----BEGIN PUBLIC KEY-----\nxx")
+    settle(qtbot, window)
     assert child(window, QLabel, "publicKeyStatus").text().startswith("✖")
 
 
@@ -258,7 +261,7 @@ def test_secret_edit_resigns_a_composed_token(window: InspectorWindow) -> None:
 
 def test_keep_this_token_stops_resigning(window: InspectorWindow) -> None:
     child(window, QPushButton, "modeButton").click()
-    assert window.direction is Direction.DECODE
+    assert window.mode is Mode.CHECKING
     token = token_of(window)
     child(window, QLineEdit, "secretEdit").setText("another-secret-that-is-long-enough-000")
     assert token_of(window) == token
@@ -279,16 +282,16 @@ def test_issue_click_focuses_its_field(qtbot: QtBot, shown: InspectorWindow) -> 
 def test_each_edit_is_judged_once_without_loops(
     window: InspectorWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tiledesk_jwt_gui.ui import main_window, session
+    from tiledesk_jwt_gui.core import judge_draft as real
+    from tiledesk_jwt_gui.ui.document import document
 
     calls: list[str] = []
-    real = session.judge_token
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append("judge")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(main_window, "judge_token", counting)
+    monkeypatch.setattr(document, "judge_draft", counting)
     child(window, QLineEdit, "claim_email").setText("one@example.com")
     assert len(calls) == 1
     child(window, QPlainTextEdit, "payloadEdit").setPlainText('{"sub": "userexternal"}')

@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox
+from pytestqt.qtbot import QtBot
 
-from tiledesk_jwt_gui.core import DEMO_PROJECT_ID, SignatureStatus, headline
+from tiledesk_jwt_gui.core import DEMO_PROJECT_ID, Mode, SignatureStatus, headline
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.issue_list import IssueList
-from tiledesk_jwt_gui.ui.session import Direction
+from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
 
-from .conftest import child, vector
+from .conftest import child, settle, vector
 
 PROJECT_SECRET = "0b7c6f3e-2d41-4c8a-9f6e-5a3b2c1d0e9f"
 
@@ -39,7 +39,7 @@ def test_vector_token_and_its_secret_verify_and_are_accepted(window: InspectorWi
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"
     assert child(window, QLabel, "verdictLabel").text().startswith("Tiledesk would accept")
     assert child(window, QPlainTextEdit, "tokenEdit").toPlainText() == token
-    assert window.direction is Direction.DECODE
+    assert window.mode is Mode.CHECKING
 
 
 def test_peer_library_token_verifies(window: InspectorWindow) -> None:
@@ -152,12 +152,13 @@ def test_leeway_is_applied(window: InspectorWindow, leeway: int, accepted: bool)
     assert child(window, QLabel, "verdictLabel").text().startswith(prefix)
 
 
-def test_rs256_token_follows_with_key_inputs(window: InspectorWindow) -> None:
+def test_rs256_token_follows_with_key_inputs(qtbot: QtBot, window: InspectorWindow) -> None:
     vector_token = peer("jsonwebtoken 9.0.0", "RS256")
     paste(window, vector_token["token"])
     assert child(window, QComboBox, "algCombo").currentText() == "RS256"
     assert child(window, QLabel, "signatureBadge").text() == "Enter the public key to verify"
     child(window, QPlainTextEdit, "publicKeyEdit").setPlainText(vector_token["public_key_pem"])
+    settle(qtbot, window)
     verdict = window.verdict
     assert verdict is not None
     assert verdict.signature.status is SignatureStatus.VERIFIED
@@ -177,7 +178,7 @@ def test_resign_button_makes_the_pasted_token_verify(window: InspectorWindow) ->
     assert child(window, QPlainTextEdit, "tokenEdit").toPlainText() != token
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"
     assert child(window, QLabel, "verdictLabel").text().startswith("Tiledesk would accept")
-    assert window.direction is Direction.COMPOSE
+    assert window.mode is Mode.COMPOSING
 
 
 def test_an_algorithm_outside_the_list_is_shown_as_read(window: InspectorWindow) -> None:

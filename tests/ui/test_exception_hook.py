@@ -13,10 +13,15 @@ from pytestqt.qtbot import QtBot
 
 from tests.core.keys_for_tests import private_pem, rsa_private
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.error_dialog import ErrorDialog
-from tiledesk_jwt_gui.ui.exception_hook import REMOVED, ExceptionHook, describe_exception, scrub
+from tiledesk_jwt_gui.ui.window.error_dialog import ErrorDialog
+from tiledesk_jwt_gui.ui.window.exception_hook import (
+    REMOVED,
+    ExceptionHook,
+    describe_exception,
+    scrub,
+)
 
-from .conftest import child
+from .conftest import child, settle
 
 SECRET = "9f1c2e3d-4b5a-6789-8c7d-0e1f2a3b4c5d"
 
@@ -101,6 +106,7 @@ def test_the_private_key_in_the_window_is_kept_out_too(
     combo = window.header_fields.alg_combo
     combo.setCurrentIndex(combo.findData("RS256"))
     child(window, QPlainTextEdit, "privateKeyEdit").setPlainText(pem)
+    settle(qtbot, window)
     body = pem.splitlines()[5]
 
     def broken(kind: str) -> str:

@@ -24,13 +24,13 @@ from tests.core.keys_for_tests import (
     rsa_private,
     rsa_public_jwk,
 )
-from tiledesk_jwt_gui.core import DEMO_PROJECT_ID, demo_claims, load_key_text, sign_token
-from tiledesk_jwt_gui.ui import InspectorWindow, main_window
-from tiledesk_jwt_gui.ui.open_key_dialog import OpenKeyDialog
-from tiledesk_jwt_gui.ui.session import Checks, KeyChoice
-from tiledesk_jwt_gui.ui.token_edit import TokenEdit
+from tiledesk_jwt_gui.core import KeyChoice, demo_claims, load_key_text, sign_token
+from tiledesk_jwt_gui.ui import InspectorWindow
+from tiledesk_jwt_gui.ui.document import document
+from tiledesk_jwt_gui.ui.widgets.open_key_dialog import OpenKeyDialog
+from tiledesk_jwt_gui.ui.widgets.token_edit import TokenEdit
 
-from .conftest import NOW, FakeClock, child, press_paste
+from .conftest import NOW, FakeClock, child, press_paste, settle
 
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 RS256_TOKEN = sign_token(
@@ -47,10 +47,11 @@ def badge(window: InspectorWindow) -> str:
 
 
 @pytest.fixture
-def rs256(window: InspectorWindow) -> InspectorWindow:
+def rs256(qtbot: QtBot, window: InspectorWindow) -> InspectorWindow:
     """The RS256 token pasted and verified with its public key."""
     child(window, QPlainTextEdit, "tokenEdit").setPlainText(RS256_TOKEN)
     child(window, QPlainTextEdit, "publicKeyEdit").setPlainText(PUBLIC_PEM)
+    settle(qtbot, window)
     assert badge(window) == "Signature Verified"
     return window
 
@@ -64,7 +65,7 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 @pytest.mark.parametrize("kind", ["missing", "directory", "device", "too large", "no permission"])
 def test_an_unreadable_key_file_is_a_message_and_the_key_is_kept(
-    rs256: InspectorWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
+    qtbot: QtBot, rs256: InspectorWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
 ) -> None:
     if kind == "missing":
         path, words = tmp_path / "gone.pem", "does not exist"
@@ -83,6 +84,7 @@ def test_an_unreadable_key_file_is_a_message_and_the_key_is_kept(
         path.chmod(0)
     choose_file(monkeypatch, path)
     child(rs256, QPushButton, "publicKeyOpenButton").click()
+    settle(qtbot, rs256)
     status = child(rs256, QLabel, "publicKeyStatus").text()
     assert status.startswith("✖")
     assert words in status
@@ -95,17 +97,19 @@ MALFORMED_PEM = "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5!!\n-----END PUBLIC KEY
 
 
 def test_a_malformed_pem_is_a_message(
-    rs256: InspectorWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, rs256: InspectorWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     path = tmp_path / "broken.pem"
     path.write_text(MALFORMED_PEM)
     choose_file(monkeypatch, path)
     child(rs256, QPushButton, "publicKeyOpenButton").click()
+    settle(qtbot, rs256)
     assert child(rs256, QPlainTextEdit, "publicKeyEdit").toPlainText() == MALFORMED_PEM
     assert child(rs256, QLabel, "publicKeyStatus").text().startswith("✖")
     assert badge(rs256) != "Signature Verified"
     assert child(rs256, QLabel, "verdictLabel").text().startswith("Tiledesk would")
     child(rs256, QPlainTextEdit, "publicKeyEdit").setPlainText(PUBLIC_PEM)  # and back
+    settle(qtbot, rs256)
     assert badge(rs256) == "Signature Verified"
 
 
@@ -115,11 +119,12 @@ def ec_public_jwk(kid: str) -> dict[str, object]:
     return jwk
 
 
-def test_a_jwks_without_the_tokens_kid_is_a_message(rs256: InspectorWindow) -> None:
+def test_a_jwks_without_the_tokens_kid_is_a_message(qtbot: QtBot, rs256: InspectorWindow) -> None:
     """A key set is searched by kid (a set of one key is that key, as the core decides)."""
     public = child(rs256, QPlainTextEdit, "publicKeyEdit")
     others = [rsa_public_jwk(kid="another-key"), ec_public_jwk("third-key")]
     public.setPlainText(json.dumps({"keys": others}))
+    settle(qtbot, rs256)
     assert child(rs256, QLabel, "publicKeyStatus").text().startswith("✔")  # the JWKS is fine
     assert badge(rs256) == "Invalid Signature"
     detail = child(rs256, QLabel, "verdictDetailLabel").text()
@@ -128,6 +133,7 @@ def test_a_jwks_without_the_tokens_kid_is_a_message(rs256: InspectorWindow) -> N
     public.setPlainText(
         json.dumps({"keys": [ec_public_jwk("third-key"), rsa_public_jwk(kid="signing-key")]})
     )
+    settle(qtbot, rs256)
     assert badge(rs256) == "Signature Verified"
 
 
@@ -194,7 +200,7 @@ def test_a_damaged_settings_file_gives_defaults_and_is_rewritten(
     path.write_bytes(garbage)
     window = open_window(qtbot, QSettings(str(path), QSettings.Format.IniFormat))
     assert badge(window) == "Signature Verified"  # the window works
-    assert child(window, QLineEdit, "projectIdEdit").text() == DEMO_PROJECT_ID
+    assert child(window, QLineEdit, "projectIdEdit").text() == ""  # the default: empty
     if garbage.startswith(b"[[[["):
         assert "Settings file damaged: defaults used" in problem(window)
         assert str(path) in problem(window)
@@ -265,17 +271,17 @@ def test_an_exception_in_a_slot_fails_the_test(
 def test_a_failing_background_check_is_reported_not_stuck(
     qtbot: QtBot, window: InspectorWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing(token: object, keys: KeyChoice, checks: Checks, now: float) -> object:
+    def failing(draft: object, keys: KeyChoice, now: float, inspection: object = None) -> object:
         raise MemoryError("no room to judge")
 
-    monkeypatch.setattr(main_window, "judge_token", failing)
+    monkeypatch.setattr(document, "judge_draft", failing)
     verdict_label = child(window, QLabel, "verdictLabel")
     with qtbot.captureExceptions() as exceptions:
         child(window, QPlainTextEdit, "tokenEdit").setPlainText("a" * 100_000)
         qtbot.waitUntil(lambda: bool(exceptions), timeout=10_000)
     assert [type(value) for _, value, _ in exceptions] == [MemoryError]
     assert verdict_label.text() == "This input could not be checked (an internal error)"
-    assert not window.runner.busy
+    assert not window.document.busy
     monkeypatch.undo()
     child(window, QPlainTextEdit, "tokenEdit").setPlainText("b" * 100_000)
     qtbot.waitUntil(lambda: verdict_label.text().startswith("Tiledesk would"), timeout=10_000)

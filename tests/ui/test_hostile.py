@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from tests.core.hostile import CLAIMS, NOW, PROJECT, SECRET, Hostile, catalogue, js, raw_token
 from tiledesk_jwt_gui.core import MAX_TOKEN_CHARS
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.issue_list import IssueList
-from tiledesk_jwt_gui.ui.token_edit import TokenEdit
+from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
+from tiledesk_jwt_gui.ui.widgets.token_edit import TokenEdit
 
 from .conftest import FakeClock, QtLog, child, press_paste, qt_complaints
 
@@ -65,7 +65,7 @@ def test_hostile_token_pasted_into_the_window(
     if not verdict.accepted:
         errors = [i for i in child(armed, IssueList, "issuesList").issues() if i.message]
         assert errors, "a refusal names its cause in the findings"
-        assert "0 errors" not in armed.findings_title.text()
+        assert "0 errors" not in armed.findings.title.text()
     if len(item.token) > MAX_TOKEN_CHARS:
         assert "too_large" in {i.code for i in verdict.errors}
     assert qt_complaints(qtlog) == []

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.core import DEMO_SECRET, MAX_TOKEN_CHARS, demo_claims, secret_key, sign_token
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.issue_list import IssueList
-from tiledesk_jwt_gui.ui.main_window import LARGE_INPUT_CHARS
-from tiledesk_jwt_gui.ui.token_edit import PREVIEW_CHARS, TokenEdit
+from tiledesk_jwt_gui.ui.document import LARGE_INPUT_CHARS
+from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
+from tiledesk_jwt_gui.ui.widgets.token_edit import PREVIEW_CHARS, TokenEdit
 
 from .conftest import NOW, QtLog, child, press_paste, qt_complaints
 
@@ -173,7 +173,7 @@ def test_a_composed_long_token_is_previewed_and_copied_whole(
     claims = demo_claims(int(NOW))
     claims["notes"] = "n" * 120_000
     child(window, QPlainTextEdit, "payloadEdit").setPlainText(json.dumps(claims))
-    token = window.session.token
+    token = window.document.draft.token
     assert len(token) > LARGE_INPUT_CHARS
     assert_previewing(window, token)
     qtbot.waitUntil(lambda: judged(window, token), timeout=20_000)

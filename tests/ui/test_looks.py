@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.icons import resource_path
-from tiledesk_jwt_gui.ui.screenshot import dark_palette
-from tiledesk_jwt_gui.ui.token_edit import TokenEdit
-from tiledesk_jwt_gui.ui.tones import MIN_CONTRAST, contrast_ratio, is_dark, tones_for
+from tiledesk_jwt_gui.ui.style.icons import resource_path
+from tiledesk_jwt_gui.ui.style.tones import MIN_CONTRAST, contrast_ratio, is_dark, tones_for
+from tiledesk_jwt_gui.ui.widgets.token_edit import TokenEdit
+from tiledesk_jwt_gui.ui.window.screenshot import dark_palette
 
 from .conftest import CONTRACT_CLAIMS, child
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.core import DEMO_RSA_PRIVATE_KEY_PEM, DEMO_SECRET
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.main_window import SETTINGS_KEYS
+from tiledesk_jwt_gui.ui.window.main_window import SETTINGS_KEYS
 
 from .conftest import FakeClock, child
 
@@ -100,8 +100,9 @@ def test_settings_are_restored(qtbot: QtBot, settings: QSettings, clock: FakeClo
     window = InspectorWindow(settings, clock=clock)
     qtbot.addWidget(window)
     assert child(window, QLineEdit, "projectIdEdit").text() == "5c81593adf767b0017d1aa68"
-    assert child(window, QComboBox, "profileCombo").currentData() == "generic"
-    assert window.leeway_spin.value() == 30
+    # "Judge as any JWT" is never carried over silently into a new run.
+    assert child(window, QComboBox, "profileCombo").currentData() == "tiledesk"
+    assert window.project_group.leeway_spin.value() == 30
     assert child(window, QLineEdit, "claim__id").text().startswith("5c81593adf767b0017d1aa68_")
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"
 
@@ -114,5 +115,5 @@ def test_broken_settings_are_ignored(qtbot: QtBot, settings: QSettings, clock: F
     window = InspectorWindow(settings, clock=clock)
     qtbot.addWidget(window)
     assert child(window, QComboBox, "profileCombo").currentData() == "tiledesk"
-    assert window.leeway_spin.value() == 0
+    assert window.project_group.leeway_spin.value() == 0
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"

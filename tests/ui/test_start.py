@@ -7,13 +7,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit
 from tiledesk_jwt_gui.core import (
     DEMO_PROJECT_ID,
     DEMO_SECRET,
+    Mode,
     Outcome,
     SignatureStatus,
     judge,
     secret_key,
 )
 from tiledesk_jwt_gui.ui import InspectorWindow
-from tiledesk_jwt_gui.ui.session import Direction
 
 from .conftest import CONTRACT_CLAIMS, NOW, child
 
@@ -23,10 +23,12 @@ def test_sample_is_verified_and_accepted_on_start(shown: InspectorWindow) -> Non
     verdict = child(shown, QLabel, "verdictLabel")
     assert badge.text() == "Signature Verified"
     assert verdict.text().startswith("Tiledesk would accept")
-    assert child(shown, QLineEdit, "projectIdEdit").text() == DEMO_PROJECT_ID
+    project = child(shown, QLineEdit, "projectIdEdit")
+    assert project.text() == ""  # the demo id is never "your project"
+    assert DEMO_PROJECT_ID in project.placeholderText()  # it follows the token's aud
     assert child(shown, QLabel, "secretDemoLabel").isVisible()
     assert "Demo secret" in child(shown, QLabel, "secretDemoLabel").text()
-    assert shown.direction is Direction.COMPOSE
+    assert shown.mode is Mode.COMPOSING
 
 
 def test_sample_token_is_really_signed_with_the_demo_secret(window: InspectorWindow) -> None:

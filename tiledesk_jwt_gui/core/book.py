@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Final, Protocol
 
 from .errors import CoreError, InputError
-from .judge import PROJECT_ID_PATTERN
+from .tiledesk import PROJECT_ID_PATTERN
 from .widget_page import CLOUD_API_URL, checked_server
 
 __all__ = [

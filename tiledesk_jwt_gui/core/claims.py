@@ -7,11 +7,9 @@ from collections.abc import Mapping
 
 from .encoding import JSONValue
 from .errors import InputError
-from .judge import PROJECT_ID_PATTERN, tiledesk_audience
+from .tiledesk import CUSTOM_AUTH_SUBJECT, PROJECT_ID_PATTERN, tiledesk_audience
 
-__all__ = ["CUSTOM_AUTH_SUBJECT", "retarget_project", "tiledesk_claims"]
-
-CUSTOM_AUTH_SUBJECT = "userexternal"
+__all__ = ["retarget_project", "tiledesk_claims"]
 
 
 def tiledesk_claims(

@@ -25,22 +25,19 @@ from .server import (
     audience_project_id,
     server_verdict,
 )
-from .times import TIME_CLAIMS, TimeInfo, describe_time, format_duration
+from .tiledesk import PROJECT_ID_PATTERN, STAFF_ROLES, tiledesk_audience
+from .times import TIME_CLAIMS, TimeInfo, TimeWindow, describe_time, format_duration, time_window
 from .verify import SignatureCheck, SignatureStatus, verify_signature
 
 __all__ = [
-    "PROJECT_ID_PATTERN",
     "Profile",
     "TokenKind",
     "Verdict",
     "judge",
     "server_keys_for",
-    "tiledesk_audience",
 ]
 
-PROJECT_ID_PATTERN = re.compile(r"[0-9a-fA-F]{24}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_STAFF_ROLES = ("owner", "admin", "agent")
 _OFFERED_KEY_HEADERS = ("jku", "x5u", "jwk", "x5c")
 
 
@@ -58,11 +55,6 @@ class TokenKind(StrEnum):
     OTHER = "other"
 
 
-def tiledesk_audience(project_id: str) -> str:
-    """The documented ``aud`` of a custom-auth token for ``project_id``."""
-    return f"https://tiledesk.com/projects/{project_id}"
-
-
 @dataclass(frozen=True)
 class Verdict:
     """Everything the window and the command line show about one token."""
@@ -77,6 +69,8 @@ class Verdict:
     server: ServerVerdict | None
     kind: TokenKind | None
     kind_description: str | None
+    leeway: float = 0.0
+    """The clock tolerance the time claims were judged with, in seconds."""
 
     @property
     def accepted(self) -> bool:
@@ -102,16 +96,17 @@ class Verdict:
         return self.inspection.payload_object
 
     @property
+    def time_window(self) -> TimeWindow:
+        """Validity in time as of ``now``: the state, and when it next changes."""
+        return time_window(
+            self.times, self.now, self.leeway, whole_seconds=self.profile is Profile.TILEDESK
+        )
+
+    @property
     def next_change(self) -> float | None:
-        """The next instant (Unix seconds) at which the time checks change their answer."""
-        payload = self.payload or {}
-        moments = [
-            float(v)
-            for c in ("nbf", "exp")
-            if isinstance(v := payload.get(c), int | float) and not isinstance(v, bool)
-        ]
-        future = [m for m in moments if m > self.now and m < 1e15]
-        return min(future) if future else None
+        """The next instant (Unix seconds) at which the time checks change their answer
+        (``exp + leeway``, ``nbf - leeway``)."""
+        return self.time_window.next_change
 
 
 def server_keys_for(key: Key | None, project_id: str | None) -> ServerKeys:
@@ -188,6 +183,7 @@ def judge(
         server,
         kind,
         kind_description,
+        leeway,
     )
 
 
@@ -395,7 +391,7 @@ def _docs_warnings(
         if claim in payload and not isinstance(payload[claim], str):
             warn(claim, f"{claim}_not_string", f"{claim} should be a string")
     role = payload.get("role")
-    if isinstance(role, str) and role in _STAFF_ROLES:
+    if isinstance(role, str) and role in STAFF_ROLES:
         warn(
             "role",
             "role_staff",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from .demo_keys import DEMO_RSA_PRIVATE_KEY_PEM
+from .demo_keys import DEMO_EC_PRIVATE_KEY_PEM, DEMO_RSA_PRIVATE_KEY_PEM
 from .encoding import node_utf8
 from .errors import KeyLoadError
 
@@ -25,11 +25,19 @@ __all__ = [
     "ASYMMETRIC_ALGORITHMS",
     "HMAC_ALGORITHMS",
     "Key",
+    "KeyChoice",
     "KeyKind",
+    "KeyNote",
+    "choose_keys",
+    "demo_private_key",
+    "key_status",
+    "key_word",
     "load_key_text",
     "looks_like_key_material",
     "secret_key",
+    "secret_note",
     "select_key",
+    "signing_key",
 ]
 
 HMAC_ALGORITHMS = ("HS256", "HS384", "HS512")
@@ -350,3 +358,112 @@ def select_key(keys: Sequence[Key], header: Mapping[str, object] | None) -> Key 
 def _kids(keys: Sequence[Key]) -> str:
     kids = [repr(key.kid) for key in keys if key.kid is not None]
     return ", ".join(kids) if kids else "no kids"
+
+
+# --- which key, and notes about keys (for the faces) ----------------------------------------
+
+TILEDESK_SECRET_CHARS = 36
+"""Tiledesk's project secrets are UUIDs: 36 characters."""
+_DEMO_PRIVATE_KEYS = {
+    **dict.fromkeys(RSA_ALGORITHMS, DEMO_RSA_PRIVATE_KEY_PEM),
+    "ES256": DEMO_EC_PRIVATE_KEY_PEM,
+}
+
+
+@dataclass(frozen=True)
+class KeyChoice:
+    """The keys a person gave, for one algorithm: ``verify`` checks a signature, ``sign`` makes
+    one. ``missing`` says what to give when ``sign`` is ``None``; ``problem`` why the key that
+    verifies could not be read (a broken PEM is not "no key")."""
+
+    verify: Key | tuple[Key, ...] | None
+    sign: Key | None
+    missing: str | None = None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyNote:
+    """A line about a key input: ``good`` is ``True`` (fine), ``False`` (a problem) or ``None``
+    (neutral)."""
+
+    text: str
+    good: bool | None = None
+
+
+def key_word(algorithm: object) -> str:
+    """What verifies a token of ``algorithm``, in words: "secret" or "public key"."""
+    return "public key" if algorithm in ASYMMETRIC_ALGORITHMS else "secret"
+
+
+def demo_private_key(algorithm: object) -> str | None:
+    """The embedded demo private key (PEM) that signs ``algorithm``, if one ships."""
+    return _DEMO_PRIVATE_KEYS.get(algorithm) if isinstance(algorithm, str) else None
+
+
+def signing_key(keys: Sequence[Key]) -> Key | str:
+    """The key of ``keys`` that can sign, or why none can."""
+    for key in keys:
+        if key.can_sign:
+            return key
+    return f"{keys[0].description} cannot sign: paste the private key (the public one goes above)"
+
+
+def choose_keys(
+    algorithm: object,
+    *,
+    secret: Key | None = None,
+    secret_problem: str | None = None,
+    public: Sequence[Key] = (),
+    public_problem: str | None = None,
+    private: Key | None = None,
+    private_problem: str | None = None,
+) -> KeyChoice:
+    """The keys that verify and sign ``algorithm``, from what a person gave: the secret for
+    HMAC (and anything not asymmetric); else the public keys, or the private key's public half."""
+    if algorithm not in ASYMMETRIC_ALGORITHMS:
+        missing = secret_problem or "enter the secret"
+        problem = f"the secret cannot be used: {secret_problem}" if secret_problem else None
+        return KeyChoice(secret, secret, None if secret else missing, problem)
+    verify: tuple[Key, ...] | None = tuple(public) or ((private,) if private else None)
+    missing = private_problem or (
+        "paste a private key (PEM or JWK)"
+        + (" or press “Use demo key”" if demo_private_key(algorithm) else "")
+    )
+    problem = None
+    if not public and public_problem:
+        problem = f"the key could not be read: {public_problem}"
+    elif not public and private is None and private_problem:
+        problem = f"the key could not be read: {private_problem}"
+    return KeyChoice(verify, private, None if private else missing, problem)
+
+
+def secret_note(key: Key | None, text: str, algorithm: object) -> KeyNote:
+    """What the secret's length means for ``algorithm`` (RFC 7518 §3.2), or a hint when empty."""
+    need = HMAC_MIN_BYTES.get(algorithm) if isinstance(algorithm, str) else None
+    if key is None or key.secret is None or need is None:
+        return KeyNote("" if text else "Tiledesk project secrets are 36-character UUIDs.")
+    size = len(key.secret)
+    unit = "byte" if size == 1 else "bytes"
+    if size >= need:
+        return KeyNote(
+            f"{size} {unit}: strong enough for {algorithm} (RFC 7518 §3.2 asks at least {need}).",
+            True,
+        )
+    note = f"{size} {unit}: short for {algorithm}; RFC 7518 §3.2 asks at least {need}."
+    if size == TILEDESK_SECRET_CHARS:
+        note += " Tiledesk's own 36-character secrets are long enough for HS256 only."
+    else:
+        note += " Tiledesk's own secrets are 36-character UUIDs."
+    return KeyNote(note, False)
+
+
+def key_status(keys: Sequence[Key], problem: str | None, empty: str) -> KeyNote:
+    """One line for a key input: its problem, the keys read from it, or ``empty``."""
+    if problem:
+        return KeyNote("✖ " + problem[:1].upper() + problem[1:], False)
+    if keys:
+        names = ", ".join(k.description for k in keys[:3])
+        more = f" and {len(keys) - 3} more" if len(keys) > 3 else ""
+        return KeyNote(f"✔ {names}{more}", True)
+    return KeyNote(empty)

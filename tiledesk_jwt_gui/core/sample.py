@@ -10,7 +10,7 @@ from typing import Final
 
 from .demo_keys import DEMO_EC_PRIVATE_KEY_PEM, DEMO_RSA_PRIVATE_KEY_PEM
 from .encoding import JSONValue
-from .judge import tiledesk_audience
+from .tiledesk import tiledesk_audience
 
 __all__ = [
     "DEMO_EC_PRIVATE_KEY_PEM",

@@ -18,8 +18,8 @@ from enum import StrEnum
 
 from .encoding import JSONValue
 from .errors import InputError
-from .judge import PROJECT_ID_PATTERN
 from .literals import GO, JAVA, LIMITS, NODE, PHP, PYTHON, js_key, lossy_values, render_literal
+from .tiledesk import PROJECT_ID_PATTERN
 from .widget_page import CHAT21_TOKEN_PATH, CLOUD_API_URL, SIGNIN_PATH, checked_server, widget_page
 
 __all__ = [

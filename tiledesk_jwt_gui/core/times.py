@@ -9,27 +9,42 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from .encoding import JSONValue
 from .errors import InputError
 
 __all__ = [
+    "MAX_LEEWAY_SECONDS",
+    "MAX_TIME_VALUE",
     "MILLISECONDS_THRESHOLD",
     "TIME_CLAIMS",
     "TimeInfo",
+    "TimeWindow",
+    "Validity",
+    "check_leeway",
+    "check_time_value",
     "describe_time",
+    "describe_times",
     "format_duration",
     "parse_duration",
     "parse_instant",
+    "time_window",
 ]
 
 TIME_CLAIMS = ("iat", "nbf", "exp")
 MILLISECONDS_THRESHOLD = 32_503_680_000
 """1 January 3000 in Unix seconds: a larger value is almost surely milliseconds."""
 
+MAX_LEEWAY_SECONDS = 86_400
+"""The largest clock tolerance the faces accept: a day (Tiledesk allows none)."""
 _MAX_DATETIME_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
+MAX_TIME_VALUE = _MAX_DATETIME_SECONDS * 1000
+"""The largest time claim a person may type: the year 9999 in milliseconds (a value in
+milliseconds is a mistake worth testing; beyond it, a number is no time at all)."""
 _MIN_DATETIME_SECONDS = -62_135_596_800  # 0001-01-01T00:00:00Z
 
 
@@ -184,3 +199,124 @@ def parse_instant(text: str) -> float:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
+
+
+def check_leeway(seconds: float) -> str | None:
+    """Why ``seconds`` cannot be a clock leeway (not finite, negative, over a day), or ``None``.
+    No comparison of a verdict may be made with NaN, so NaN and infinities are refused here."""
+    if not math.isfinite(seconds):
+        return f"the leeway must be a finite number of seconds, not {seconds}"
+    if not 0 <= seconds <= MAX_LEEWAY_SECONDS:
+        return f"the leeway must be between 0 and {MAX_LEEWAY_SECONDS:,} seconds (a day)"
+    return None
+
+
+def check_time_value(claim: str, value: JSONValue) -> str | None:
+    """Why a number typed for a time claim is refused (not finite, or beyond the year 9999 in
+    milliseconds), or ``None``. Non-numbers pass: they are how a person tests a broken claim."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{claim} must be a finite number of seconds"
+    if abs(value) > MAX_TIME_VALUE:
+        return f"{claim} is beyond the year 9999, even read as milliseconds: type Unix seconds"
+    return None
+
+
+def describe_times(times: Sequence[TimeInfo], now: float) -> tuple[TimeInfo, ...]:
+    """The same claims described again as of ``now`` (their relative phrases move)."""
+    return tuple(describe_time(info.claim, info.value, now) for info in times)
+
+
+class Validity(StrEnum):
+    """Where now stands against nbf and exp, leeway included."""
+
+    VALID = "valid"
+    NOT_YET = "not_yet"
+    EXPIRED = "expired"
+    NONE = "none"
+    """No readable iat, nbf or exp."""
+
+
+_NEVER = 1e15
+"""Boundaries further than this (about 31 million years) are never reached."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimeWindow:
+    """The token's validity in time, as of ``now``: one answer for the banner, the timeline,
+    the countdown and the timer that judges again when it changes.
+
+    ``opens`` and ``closes`` are the instants the verdict changes (``nbf - leeway`` and
+    ``exp + leeway``); ``next_change`` the first of them still ahead.
+    """
+
+    now: float
+    leeway: float
+    state: Validity
+    opens: float | None
+    closes: float | None
+    next_change: float | None
+    times: tuple[TimeInfo, ...]
+
+    @property
+    def summary(self) -> str:
+        """The state in words."""
+        slack = f" (with {format_duration(self.leeway)} of leeway)" if self.leeway else ""
+        if self.state is Validity.EXPIRED:
+            return f"Expired: now is past exp{slack}"
+        if self.state is Validity.NOT_YET:
+            return f"Not valid yet: now is before nbf{slack}"
+        if self.state is Validity.NONE:
+            return "No time claims"
+        return "Valid now" + ("" if self.closes is not None else "; never expires (no exp)")
+
+    @property
+    def countdown(self) -> str:
+        """ "Expires in 0:59:59", "Valid in 0:05:00", "Expired 3 min ago", "Never expires"."""
+        change = self.next_change
+        if change is not None:
+            left = change - self.now
+            if left < 86400:
+                whole = math.ceil(left)
+                clock = f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+            else:
+                clock = format_duration(left)
+            return f"Valid in {clock}" if change == self.opens else f"Expires in {clock}"
+        if self.state is Validity.EXPIRED and self.closes is not None:
+            return f"Expired {format_duration(self.now - self.closes)} ago"
+        if self.state is Validity.NOT_YET:
+            return "Not valid yet"
+        return "Never expires (no exp)" if self.times else ""
+
+
+def _boundary(seconds: float, whole_seconds: bool) -> float:
+    # The Tiledesk server compares whole seconds (floor(now)), so its answer changes at the
+    # first whole second at or after the boundary.
+    return float(math.ceil(seconds)) if whole_seconds else seconds
+
+
+def time_window(
+    times: Sequence[TimeInfo], now: float, leeway: float = 0.0, *, whole_seconds: bool = False
+) -> TimeWindow:
+    """Validity of ``times`` (the readings of iat, nbf, exp) as of ``now``, honouring
+    ``leeway``: valid from ``nbf - leeway``, expired from ``exp + leeway`` exactly (from the
+    whole second at or after them with ``whole_seconds``, as the Tiledesk server counts)."""
+    if not math.isfinite(leeway):
+        leeway = 0.0
+    by_claim = {info.claim: info.seconds for info in times if info.seconds is not None}
+    nbf, exp = by_claim.get("nbf"), by_claim.get("exp")
+    opens = _boundary(nbf - leeway, whole_seconds) if nbf is not None else None
+    closes = _boundary(exp + leeway, whole_seconds) if exp is not None else None
+    if closes is not None and now >= closes:
+        state = Validity.EXPIRED
+    elif opens is not None and now < opens:
+        state = Validity.NOT_YET
+    elif not by_claim:
+        state = Validity.NONE
+    else:
+        state = Validity.VALID
+    ahead = [m for m in (opens, closes) if m is not None and now < m < _NEVER]
+    return TimeWindow(
+        now, leeway, state, opens, closes, min(ahead) if ahead else None, tuple(times)
+    )

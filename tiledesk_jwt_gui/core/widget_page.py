@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 
 from .errors import InputError
-from .judge import PROJECT_ID_PATTERN
+from .tiledesk import PROJECT_ID_PATTERN
 
 __all__ = [
     "CHAT21_TOKEN_PATH",

@@ -1,14 +1,27 @@
-"""The Qt face: widgets that show what the core says about a token. No token logic lives here.
+"""The Qt face: one document (``document``) viewed by panes (``panes``) made of leaf widgets
+(``widgets``), in a frame (``window``), styled by ``style``. No token logic lives here.
 
 ``InspectorWindow`` is the main window; ``tiledesk_jwt_gui.app`` sets up the application.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .pyside_guard import guard_none_refcount
 
 guard_none_refcount()
 
-from .main_window import InspectorWindow  # noqa: E402 - after the guard, before any widget
+if TYPE_CHECKING:
+    from .window.main_window import InspectorWindow
 
 __all__ = ["InspectorWindow"]
+
+
+def __getattr__(name: str) -> object:
+    # The window (and QtWidgets) load only when asked for: the document imports QtCore alone.
+    if name == "InspectorWindow":
+        from .window.main_window import InspectorWindow  # noqa: PLC0415
+
+        return InspectorWindow
+    raise AttributeError(name)

@@ -1,0 +1,365 @@
+"""The key inputs: the secret for HS256/384/512, or a public key (to verify) and a private key
+(to sign) for RS/PS/ES/EdDSA, as PEM or JWK, pasted or opened from a file.
+
+Keys are made by the core (``secret_key``, ``load_key_text``); this panel only collects the
+text and shows what the core says about it. The secret is masked and never leaves the field;
+clearing it (the Clear button, ``forget_secrets``, closing) leaves no undo history to bring it
+back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import (
+    ASYMMETRIC_ALGORITHMS,
+    DEMO_SECRET,
+    MAX_TOKEN_CHARS,
+    KeyNote,
+    demo_private_key,
+)
+from ..document import Change, InspectorDocument
+from ..style.plain import plain_tip
+from ..style.tones import Tones, set_text_colour
+from ..widgets.claim_error_label import ClaimErrorLabel
+from ..widgets.files import read_small_file
+from ..widgets.open_key_dialog import OpenKeyDialog
+from ..widgets.secret_line_edit import SecretLineEdit
+
+__all__ = ["KeyPanel"]
+
+
+def _label(text: str, parent: QWidget, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+class KeyPanel(QWidget):
+    """The key inputs for the document's algorithm; what is typed goes to the document, which
+    reads keys off the GUI thread and says what it found."""
+
+    def __init__(
+        self, document: InspectorDocument, tones: Tones, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyPanel")
+        self.document = document
+        self._tones = tones
+        self._algorithm = "HS256"
+
+        # Two pages, one shown: hidden widgets take no room (a QStackedWidget would be as tall
+        # as its tallest page).
+        self.secret_page = self._build_secret_page()
+        self.key_pair_page = self._build_key_pair_page()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.secret_page)
+        layout.addWidget(self.key_pair_page)
+        self._show_algorithm()
+        document.changed.connect(self._on_changed)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_secret_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("secretPage")
+        self.secret_edit = SecretLineEdit(page)
+        self.secret_edit.setObjectName("secretEdit")
+        self.secret_edit.setAccessibleName("Secret")
+        self.secret_edit.setPlaceholderText("The project's secret (shared key)")
+        self.secret_edit.setToolTip(
+            "The shared secret the token is signed with. Tiledesk uses its text as UTF-8 "
+            "bytes. It stays in this window: never saved, never copied."
+        )
+        self.secret_edit.textChanged.connect(self._on_secret_changed)
+        self.reveal_button = QToolButton(page)
+        self.reveal_button.setObjectName("secretRevealButton")
+        self.reveal_button.setCheckable(True)
+        self.reveal_button.setText("Show")
+        self.reveal_button.setAccessibleName("Show the secret")
+        self.reveal_button.setToolTip("Show or hide the secret's characters")
+        self.reveal_button.toggled.connect(self._on_reveal)
+        self.clear_button = QToolButton(page)
+        self.clear_button.setObjectName("secretClearButton")
+        self.clear_button.setText("Clear")
+        self.clear_button.setAccessibleName("Clear the secret")
+        self.clear_button.setToolTip("Forget the secret typed here; it is never saved")
+        self.clear_button.clicked.connect(self._on_clear_secret)
+        self.base64_check = QCheckBox("base64", page)
+        self.base64_check.setObjectName("secretBase64Check")
+        self.base64_check.setAccessibleName("The secret is base64-encoded")
+        self.base64_check.setToolTip(
+            "Decode the secret from base64 before use (some libraries do). Tiledesk never does: "
+            "it uses the text as typed."
+        )
+        self.base64_check.toggled.connect(self._on_base64_toggled)
+        self.demo_label = QLabel(
+            "Demo secret, for trying the app: not a real project's. Paste your project's own.",
+            page,
+        )
+        self.demo_label.setObjectName("secretDemoLabel")
+        self.demo_label.setWordWrap(True)
+        self.strength_label = QLabel(page)
+        self.strength_label.setObjectName("secretStrengthLabel")
+        self.strength_label.setWordWrap(True)
+        self.strength_label.setAccessibleName("Secret strength")
+        self.strength_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.secret_error = ClaimErrorLabel(self._tones, page)
+        self.secret_error.setObjectName("secretError")
+        self.secret_error.setAccessibleName("Problem with the secret")
+
+        for button in (self.reveal_button, self.clear_button):
+            button.setMinimumSize(button.sizeHint())  # never squashed in a small window
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(_label("&Secret", page, self.secret_edit), 0, 0)
+        line = QHBoxLayout()
+        line.setSpacing(6)
+        line.addWidget(self.secret_edit, 1)
+        line.addWidget(self.reveal_button)
+        line.addWidget(self.clear_button)
+        line.addWidget(self.base64_check)
+        grid.addLayout(line, 0, 1)
+        grid.addWidget(self.secret_error, 1, 1)
+        grid.addWidget(self.demo_label, 2, 1)
+        grid.addWidget(self.strength_label, 3, 1)
+        grid.setColumnStretch(1, 1)
+        return page
+
+    def _key_edit(
+        self, parent: QWidget, name: str, spoken: str, placeholder: str
+    ) -> QPlainTextEdit:
+        edit = QPlainTextEdit(parent)
+        edit.setObjectName(name)
+        edit.setAccessibleName(spoken)
+        edit.setPlaceholderText(placeholder)
+        edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        edit.setTabChangesFocus(True)
+        edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
+        return edit
+
+    def _build_key_pair_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("keyPairPage")
+        self.public_edit = self._key_edit(
+            page,
+            "publicKeyEdit",
+            "Public key (verifies)",
+            "-----BEGIN PUBLIC KEY-----, a certificate, a JWK or a JWKS",
+        )
+        self.public_edit.setToolTip(
+            "The key that checks the signature: PEM (public key or "
+            "certificate), a JWK or a JWKS. Paste it or open a file."
+        )
+        self.private_edit = self._key_edit(
+            page,
+            "privateKeyEdit",
+            "Private key (signs)",
+            "-----BEGIN PRIVATE KEY----- or a private JWK (only to sign)",
+        )
+        self.private_edit.setToolTip(
+            "The key that signs composed tokens: PEM or a private JWK, "
+            "unencrypted. It stays in this window: never saved."
+        )
+        self.public_open = QPushButton("Open…", page)
+        self.public_open.setObjectName("publicKeyOpenButton")
+        self.public_open.setAccessibleName("Open a public key file")
+        self.private_open = QPushButton("Open…", page)
+        self.private_open.setObjectName("privateKeyOpenButton")
+        self.private_open.setAccessibleName("Open a private key file")
+        self.demo_key_button = QPushButton("Use demo key", page)
+        self.demo_key_button.setObjectName("demoKeyButton")
+        self.demo_key_button.setAccessibleName("Use the demo private key")
+        self.demo_key_button.setToolTip(
+            "Fill in a demo key pair that ships with the app (public, for trying only)"
+        )
+        self.public_status = QLabel(page)
+        self.public_status.setObjectName("publicKeyStatus")
+        self.public_status.setWordWrap(True)
+        self.public_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.private_status = QLabel(page)
+        self.private_status.setObjectName("privateKeyStatus")
+        self.private_status.setWordWrap(True)
+        self.private_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.public_edit.textChanged.connect(self._on_public_changed)
+        self.private_edit.textChanged.connect(self._on_private_changed)
+        self.public_open.clicked.connect(self._on_open_public)
+        self.private_open.clicked.connect(self._on_open_private)
+        self.demo_key_button.clicked.connect(self._on_demo_key)
+
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        grid.addWidget(
+            _label("&Public key\n(verifies)", page, self.public_edit),
+            0,
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
+        grid.addWidget(self.public_edit, 0, 1)
+        grid.addWidget(self.public_open, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.public_status, 1, 1, 1, 2)
+        grid.addWidget(
+            _label("P&rivate key\n(signs)", page, self.private_edit),
+            2,
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
+        grid.addWidget(self.private_edit, 2, 1)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.private_open)
+        buttons.addWidget(self.demo_key_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 2, 2)
+        grid.addWidget(self.private_status, 3, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        return page
+
+    # --- what the window asks ------------------------------------------------------------------
+
+    @property
+    def asymmetric(self) -> bool:
+        return self._algorithm in ASYMMETRIC_ALGORITHMS
+
+    def set_tones(self, tones: Tones) -> None:
+        self._tones = tones
+        self.secret_error.set_tones(tones)
+        self._show_notes()
+
+    def focus_key(self) -> QWidget:
+        widget: QWidget = self.public_edit if self.asymmetric else self.secret_edit
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return widget
+
+    # --- the document speaks --------------------------------------------------------------------
+
+    @Slot(object, object)
+    def _on_changed(self, changes: frozenset[Change], origin: object) -> None:
+        if Change.ALGORITHM in changes or Change.KEYS in changes:
+            self._show_algorithm()
+        if Change.KEYS in changes and origin is not self:
+            self._show_texts()
+        if changes & {Change.KEYS, Change.ALGORITHM}:
+            self._show_notes()
+
+    def _show_algorithm(self) -> None:
+        self._algorithm = self.document.draft.algorithm
+        self.secret_page.setVisible(not self.asymmetric)
+        self.key_pair_page.setVisible(self.asymmetric)
+        self.demo_key_button.setEnabled(demo_private_key(self._algorithm) is not None)
+
+    def _show_texts(self) -> None:
+        """Show what the document holds (a cleared secret, the demo key)."""
+        keyring = self.document.keyring
+        if self.secret_edit.text() != keyring.secret_text:
+            # setText (unlike clear) also empties the undo history: Ctrl+Z cannot bring it back.
+            self.secret_edit.setText(keyring.secret_text)
+            if not keyring.secret_text:
+                self.reveal_button.setChecked(False)
+        if self.base64_check.isChecked() != keyring.secret_base64:
+            self.base64_check.setChecked(keyring.secret_base64)
+        for edit, text in (
+            (self.public_edit, keyring.public_text),
+            (self.private_edit, keyring.private_text),
+        ):
+            if edit.toPlainText() != text:
+                if text:
+                    edit.setPlainText(text)
+                else:
+                    edit.clear()  # a QPlainTextEdit's clear() drops its undo history
+
+    def _paint(self, label: QLabel, good: bool | None) -> None:
+        tones = self._tones
+        colour = tones.muted if good is None else tones.good if good else tones.warn
+        set_text_colour(label, colour)
+
+    def _note(self, label: QLabel, note: KeyNote) -> None:
+        label.setText(note.text)
+        label.setToolTip(plain_tip(note.text))
+        self._paint(label, note.good)
+
+    def _show_notes(self) -> None:
+        keyring = self.document.keyring
+        self.demo_label.setVisible(keyring.secret_text == DEMO_SECRET)
+        self._paint(self.demo_label, None)
+        self._note(self.strength_label, keyring.secret_note(self.document.draft.algorithm))
+        problem = keyring.secret_problem
+        self.secret_error.show_message("✖ " + problem[:1].upper() + problem[1:] if problem else "")
+        self._note(self.public_status, keyring.public_status())
+        self._note(self.private_status, keyring.private_status())
+
+    # --- the person edits ---------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_secret_changed(self, text: str) -> None:
+        self.document.set_secret(text, self)
+
+    @Slot(bool)
+    def _on_base64_toggled(self, checked: bool) -> None:
+        self.document.set_secret_base64(checked, self)
+
+    @Slot()
+    def _on_clear_secret(self) -> None:
+        self.secret_edit.setText("")  # setText: no undo history to bring it back
+        self.reveal_button.setChecked(False)
+        self.secret_edit.setFocus()
+
+    @Slot(bool)
+    def _on_reveal(self, shown: bool) -> None:
+        self.secret_edit.setEchoMode(
+            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        )
+        self.reveal_button.setText("Hide" if shown else "Show")
+
+    @Slot()
+    def _on_public_changed(self) -> None:
+        self.document.set_public_key(self.public_edit.toPlainText(), self)
+
+    @Slot()
+    def _on_private_changed(self) -> None:
+        self.document.set_private_key(self.private_edit.toPlainText(), self)
+
+    def _open_into(self, edit: QPlainTextEdit, title: str, status: QLabel) -> None:
+        path = OpenKeyDialog.ask(self, title)
+        if path is None:
+            return
+        data = read_small_file(Path(path), MAX_TOKEN_CHARS, "a key file")
+        if isinstance(data, str):
+            status.setText(f"✖ {data[:1].upper()}{data[1:]}; what was there is kept")
+            self._paint(status, False)
+            return
+        edit.setPlainText(data.decode("utf-8", "replace"))
+
+    @Slot()
+    def _on_open_public(self) -> None:
+        self._open_into(self.public_edit, "Open a public key", self.public_status)
+
+    @Slot()
+    def _on_open_private(self) -> None:
+        self._open_into(self.private_edit, "Open a private key", self.private_status)
+
+    @Slot()
+    def _on_demo_key(self) -> None:
+        self.document.use_demo_key()

@@ -1,0 +1,1 @@
+"""How the window looks and speaks: colours from the palette, glyphs, JSON text, plain text."""

@@ -1,0 +1,1 @@
+"""The frame: the main window, its actions and menus, settings, dialogs."""
