@@ -5,7 +5,17 @@ Everything the window and the command line use is listed in ``__all__``.
 
 from __future__ import annotations
 
+from .causes import Cause, Fix, FixAction, FixTarget, apply_fix
 from .claims import CUSTOM_AUTH_SUBJECT, retarget_project, tiledesk_claims
+from .diagnose import (
+    DEFAULT_GLOBAL_SECRET,
+    CandidateSecret,
+    Diagnosis,
+    Finding,
+    diagnose,
+    diagnosis_to_dict,
+    parse_candidates,
+)
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
 from .issues import Issue, Part, Severity
@@ -39,6 +49,7 @@ from .sample import (
     DEMO_SECRET,
     demo_claims,
 )
+from .secret_notes import SecretNote, secret_notes
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .sign import sign_token
 from .snippets import (
@@ -55,6 +66,7 @@ __all__ = [
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
     "CUSTOM_AUTH_SUBJECT",
+    "DEFAULT_GLOBAL_SECRET",
     "DEFAULT_SERVER_BASE",
     "DEMO_EC_PRIVATE_KEY_PEM",
     "DEMO_PROJECT_ID",
@@ -65,8 +77,15 @@ __all__ = [
     "MAX_TOKEN_CHARS",
     "PROJECT_ID_PATTERN",
     "UNKNOWN_SECRET",
+    "CandidateSecret",
+    "Cause",
     "CoreError",
     "DecodedSegment",
+    "Diagnosis",
+    "Finding",
+    "Fix",
+    "FixAction",
+    "FixTarget",
     "InputError",
     "Inspection",
     "Issue",
@@ -79,6 +98,7 @@ __all__ = [
     "Outcome",
     "Part",
     "Profile",
+    "SecretNote",
     "Segment",
     "ServerKeys",
     "ServerVerdict",
@@ -91,10 +111,13 @@ __all__ = [
     "TimeInfo",
     "TokenKind",
     "Verdict",
+    "apply_fix",
     "authorization_header",
     "curl_command",
     "demo_claims",
     "describe_time",
+    "diagnose",
+    "diagnosis_to_dict",
     "format_duration",
     "format_report",
     "headline",
@@ -103,11 +126,13 @@ __all__ = [
     "load_key_text",
     "looks_like_key_material",
     "normalise_base_url",
+    "parse_candidates",
     "parse_duration",
     "parse_instant",
     "parse_json",
     "retarget_project",
     "secret_key",
+    "secret_notes",
     "select_key",
     "server_keys_for",
     "server_verdict",
