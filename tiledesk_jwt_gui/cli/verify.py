@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..core import Profile, judge, parse_instant
+from ..core import Key, Profile, judge, parse_instant, secret_notes
 from .inputs import key_from_options, read_token
 from .options import EXIT_OK, EXIT_REJECTED, add_secret_options, add_token_argument
 from .output import emit_verdict
@@ -56,5 +56,6 @@ def run(args: argparse.Namespace) -> int:
         at=at,
         leeway=args.leeway,
     )
-    emit_verdict(verdict, args.json)
+    notes = secret_notes(key, verdict.inspection) if isinstance(key, Key) else ()
+    emit_verdict(verdict, args.json, notes)
     return EXIT_OK if verdict.accepted else EXIT_REJECTED

@@ -14,6 +14,7 @@ from .diagnose import (
     Finding,
     diagnose,
     diagnosis_to_dict,
+    format_diagnosis,
     parse_candidates,
 )
 from .encoding import JsonProblem, JSONValue, parse_json
@@ -118,6 +119,7 @@ __all__ = [
     "describe_time",
     "diagnose",
     "diagnosis_to_dict",
+    "format_diagnosis",
     "format_duration",
     "format_report",
     "headline",

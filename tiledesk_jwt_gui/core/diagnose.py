@@ -46,6 +46,7 @@ __all__ = [
     "Finding",
     "diagnose",
     "diagnosis_to_dict",
+    "format_diagnosis",
     "parse_candidates",
 ]
 
@@ -710,3 +711,24 @@ def diagnosis_to_dict(diagnosis: Diagnosis) -> dict[str, Any]:
             for f in diagnosis.findings
         ],
     }
+
+
+def format_diagnosis(diagnosis: Diagnosis) -> str:
+    """The diagnosis for people: the answer first, then every finding with its fix."""
+    if diagnosis.verified_as_given:
+        return "The signature verifies with the key as given: nothing to diagnose."
+    cause = diagnosis.cause
+    lines = [
+        f"The signature does not verify as given; the cause: {cause.code.value}"
+        if cause is not None
+        else "The signature does not verify as given, and no known mistake explains it"
+    ]
+    for finding in diagnosis.findings:
+        mark = "✓" if finding.verifies else "·"
+        lines.append(f"  {mark} {finding.code.value}: {finding.explanation}")
+        if finding.fix is not None and finding.verifies:
+            lines.append(f"    Fix: {finding.fix.label}")
+    lines.append(
+        "The verdict does not change: Tiledesk uses the secret and the token exactly as given."
+    )
+    return "\n".join(lines)
