@@ -19,6 +19,7 @@ from .diagnose import (
 )
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
+from .extract import Extraction, ExtractionSource, TokenCandidate, extract_token
 from .issues import Issue, Part, Severity
 from .judge import (
     PROJECT_ID_PATTERN,
@@ -83,6 +84,8 @@ __all__ = [
     "CoreError",
     "DecodedSegment",
     "Diagnosis",
+    "Extraction",
+    "ExtractionSource",
     "Finding",
     "Fix",
     "FixAction",
@@ -110,6 +113,7 @@ __all__ = [
     "Span",
     "Stage",
     "TimeInfo",
+    "TokenCandidate",
     "TokenKind",
     "Verdict",
     "apply_fix",
@@ -119,6 +123,7 @@ __all__ = [
     "describe_time",
     "diagnose",
     "diagnosis_to_dict",
+    "extract_token",
     "format_diagnosis",
     "format_duration",
     "format_report",
