@@ -53,6 +53,7 @@ from .sample import (
 )
 from .secret_notes import SecretNote, secret_notes
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
+from .share import key_fingerprint, share_markdown, share_report
 from .sign import sign_token
 from .snippets import (
     DEFAULT_SERVER_BASE,
@@ -130,6 +131,7 @@ __all__ = [
     "headline",
     "inspect_token",
     "judge",
+    "key_fingerprint",
     "load_key_text",
     "looks_like_key_material",
     "normalise_base_url",
@@ -143,6 +145,8 @@ __all__ = [
     "select_key",
     "server_keys_for",
     "server_verdict",
+    "share_markdown",
+    "share_report",
     "sign_token",
     "tiledesk_audience",
     "tiledesk_claims",
