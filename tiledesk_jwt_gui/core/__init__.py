@@ -17,6 +17,7 @@ from .diagnose import (
     format_diagnosis,
     parse_candidates,
 )
+from .diff import Change, ChangeKind, TokenDiff, diff_to_dict, diff_tokens, format_diff
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
 from .extract import Extraction, ExtractionSource, TokenCandidate, extract_token
@@ -82,6 +83,8 @@ __all__ = [
     "UNKNOWN_SECRET",
     "CandidateSecret",
     "Cause",
+    "Change",
+    "ChangeKind",
     "CoreError",
     "DecodedSegment",
     "Diagnosis",
@@ -115,6 +118,7 @@ __all__ = [
     "Stage",
     "TimeInfo",
     "TokenCandidate",
+    "TokenDiff",
     "TokenKind",
     "Verdict",
     "apply_fix",
@@ -124,8 +128,11 @@ __all__ = [
     "describe_time",
     "diagnose",
     "diagnosis_to_dict",
+    "diff_to_dict",
+    "diff_tokens",
     "extract_token",
     "format_diagnosis",
+    "format_diff",
     "format_duration",
     "format_report",
     "headline",
