@@ -6,9 +6,10 @@ as candidates), :func:`diagnose` tries every known cause of "invalid signature" 
 changes the verdict: Tiledesk uses the secret exactly as given, so the verdict stays the
 server's and the diagnosis explains it. No finding quotes a secret.
 
-Every check is a handful of HMACs (a few hundred for the re-encoded payload), so a whole
-diagnosis of an HS256 token takes well under a millisecond or two: the window can run it after
-each edit.
+Every check is a handful of HMACs (about five hundred for the re-encoded payload), so a whole
+diagnosis of an HS256 token that nothing explains took about 0.5 ms when measured (0.1 ms when
+the first check finds the cause), a few times one ``judge``: the window can run it after each
+edit, on the GUI thread.
 """
 
 from __future__ import annotations
