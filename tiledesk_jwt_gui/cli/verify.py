@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..core import Profile, judge, parse_instant, secret_key
+from ..core import Key, Profile, judge, parse_instant, secret_key, secret_notes
 from .book import add_project_option, project_from_book
 from .inputs import key_from_options, read_token
 from .options import EXIT_OK, EXIT_REJECTED, add_secret_options, add_token_argument
@@ -64,5 +64,6 @@ def run(args: argparse.Namespace) -> int:
         at=at,
         leeway=args.leeway,
     )
-    emit_verdict(verdict, args.json)
+    notes = secret_notes(key, verdict.inspection) if isinstance(key, Key) else ()
+    emit_verdict(verdict, args.json, notes)
     return EXIT_OK if verdict.accepted else EXIT_REJECTED

@@ -17,7 +17,19 @@ from .book import (
     remember_project,
     secret_fingerprint,
 )
+from .causes import Cause, Fix, FixAction, FixTarget, apply_fix
 from .claims import retarget_project, tiledesk_claims
+from .diagnose import (
+    DEFAULT_GLOBAL_SECRET,
+    CandidateSecret,
+    Diagnosis,
+    Finding,
+    diagnose,
+    diagnosis_to_dict,
+    format_diagnosis,
+    parse_candidates,
+)
+from .diff import Change, ChangeKind, TokenDiff, diff_to_dict, diff_tokens, format_diff
 from .draft import (
     ABSENT,
     Absent,
@@ -46,6 +58,7 @@ from .draft import (
 )
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
+from .extract import Extraction, ExtractionSource, TokenCandidate, extract_token
 from .findings import (
     FORM_CLAIMS,
     HEADER_PARAMS,
@@ -103,7 +116,9 @@ from .samples import (
     signin_script,
     snippet,
 )
+from .secret_notes import SecretNote, secret_notes
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
+from .share import key_fingerprint, share_markdown, share_report
 from .sign import sign_token
 from .snippets import (
     DEFAULT_SERVER_BASE,
@@ -147,6 +162,7 @@ __all__ = [
     "ASYMMETRIC_ALGORITHMS",
     "CLOUD_API_URL",
     "CUSTOM_AUTH_SUBJECT",
+    "DEFAULT_GLOBAL_SECRET",
     "DEFAULT_LIFETIME",
     "DEFAULT_SERVER_BASE",
     "DEMO_EC_PRIVATE_KEY_PEM",
@@ -173,10 +189,21 @@ __all__ = [
     "Book",
     "BookEntry",
     "BookError",
+    "CandidateSecret",
+    "Cause",
+    "Change",
+    "ChangeKind",
     "ClaimValue",
     "CoreError",
     "DecodedSegment",
+    "Diagnosis",
     "Draft",
+    "Extraction",
+    "ExtractionSource",
+    "Finding",
+    "Fix",
+    "FixAction",
+    "FixTarget",
     "InputError",
     "Inspection",
     "Issue",
@@ -198,6 +225,7 @@ __all__ = [
     "ProjectField",
     "Sample",
     "SampleLanguage",
+    "SecretNote",
     "Segment",
     "ServerKeys",
     "ServerVerdict",
@@ -210,9 +238,12 @@ __all__ = [
     "Stage",
     "TimeInfo",
     "TimeWindow",
+    "TokenCandidate",
+    "TokenDiff",
     "TokenKind",
     "Validity",
     "Verdict",
+    "apply_fix",
     "authorization_header",
     "back_to_pasted",
     "book_path",
@@ -227,11 +258,18 @@ __all__ = [
     "describe_time",
     "describe_times",
     "detail_lines",
+    "diagnose",
+    "diagnosis_to_dict",
+    "diff_to_dict",
+    "diff_tokens",
     "edit_claim",
     "edit_header_text",
     "edit_other_claims",
     "edit_payload_text",
+    "extract_token",
     "forget_project",
+    "format_diagnosis",
+    "format_diff",
     "format_duration",
     "format_report",
     "headline",
@@ -240,12 +278,14 @@ __all__ = [
     "issues_at",
     "judge",
     "judge_draft",
+    "key_fingerprint",
     "key_status",
     "key_word",
     "load_book",
     "load_key_text",
     "looks_like_key_material",
     "normalise_base_url",
+    "parse_candidates",
     "parse_duration",
     "parse_instant",
     "parse_json",
@@ -258,11 +298,14 @@ __all__ = [
     "secret_fingerprint",
     "secret_key",
     "secret_note",
+    "secret_notes",
     "segment_faults",
     "select_key",
     "server_keys_for",
     "server_sample",
     "server_verdict",
+    "share_markdown",
+    "share_report",
     "sign_token",
     "signin_script",
     "signing_key",

@@ -17,6 +17,7 @@ from .encoding import (
     lenient_b64decode,
     parse_json,
 )
+from .extract import AMBIGUOUS_CODE, extract_token
 from .issues import Issue, Part, Severity
 
 __all__ = [
@@ -137,7 +138,16 @@ def inspect_token(text: str) -> Inspection:
             Part.TOKEN,
         )
         return Inspection(text, "", Span(0, 0), (), (), None, None, None, (issue,))
-    token, start, notices = _clean(text)
+    found = extract_token(text)  # a URL, a curl command, a request, a HAR or JSON document
+    if found.refusal is not None:
+        issue = Issue(None, Severity.ERROR, AMBIGUOUS_CODE, found.refusal, Part.TOKEN)
+        return Inspection(text, "", Span(0, 0), (), (), None, None, None, (issue,))
+    chosen = found.chosen
+    if chosen is not None and found.notice is not None:
+        token, start = chosen.token, chosen.start
+        notices: tuple[Notice, ...] = (Notice(chosen.source.value, found.notice),)
+    else:
+        token, start, notices = _clean(text)
     span = Span(start, start + len(token))
     issues: list[Issue] = []
     if not token:
