@@ -15,14 +15,14 @@ from collections.abc import Callable, Sequence
 
 from ..core import CoreError
 from ..version_action import VersionAction
-from . import decode, sign, verify
+from . import cases, decode, sign, verify
 from .options import EXIT_OK, EXIT_USAGE, PROG, Parser, UsageError
 from .output import say, tolerant_streams
 
 __all__ = ["build_parser", "main"]
 
 # The sub-commands, in the order `--help` lists them.
-COMMANDS = (decode, verify, sign)
+COMMANDS = (decode, verify, sign, cases)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,9 +5,12 @@ Everything the window and the command line use is listed in ``__all__``.
 
 from __future__ import annotations
 
+from .cases import DEFAULT_SEED, VALIDITY_SECONDS, QACase, Suite, generate_suite, variant_names
 from .claims import CUSTOM_AUTH_SUBJECT, retarget_project, tiledesk_claims
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
+from .expected import Call, Expected, ExpectedSummary, Step, expected_outcome
+from .exports import ExportFormat, credentials_warning, export_suite
 from .issues import Issue, Part, Severity
 from .judge import (
     PROJECT_ID_PATTERN,
@@ -55,6 +58,7 @@ __all__ = [
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
     "CUSTOM_AUTH_SUBJECT",
+    "DEFAULT_SEED",
     "DEFAULT_SERVER_BASE",
     "DEMO_EC_PRIVATE_KEY_PEM",
     "DEMO_PROJECT_ID",
@@ -65,8 +69,13 @@ __all__ = [
     "MAX_TOKEN_CHARS",
     "PROJECT_ID_PATTERN",
     "UNKNOWN_SECRET",
+    "VALIDITY_SECONDS",
+    "Call",
     "CoreError",
     "DecodedSegment",
+    "Expected",
+    "ExpectedSummary",
+    "ExportFormat",
     "InputError",
     "Inspection",
     "Issue",
@@ -79,6 +88,7 @@ __all__ = [
     "Outcome",
     "Part",
     "Profile",
+    "QACase",
     "Segment",
     "ServerKeys",
     "ServerVerdict",
@@ -88,15 +98,21 @@ __all__ = [
     "SignatureStatus",
     "Span",
     "Stage",
+    "Step",
+    "Suite",
     "TimeInfo",
     "TokenKind",
     "Verdict",
     "authorization_header",
+    "credentials_warning",
     "curl_command",
     "demo_claims",
     "describe_time",
+    "expected_outcome",
+    "export_suite",
     "format_duration",
     "format_report",
+    "generate_suite",
     "headline",
     "inspect_token",
     "judge",
@@ -114,6 +130,7 @@ __all__ = [
     "sign_token",
     "tiledesk_audience",
     "tiledesk_claims",
+    "variant_names",
     "verdict_to_dict",
     "verify_signature",
     "widget_call",
