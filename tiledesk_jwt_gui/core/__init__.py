@@ -9,7 +9,16 @@ from .cases import DEFAULT_SEED, VALIDITY_SECONDS, QACase, Suite, generate_suite
 from .claims import CUSTOM_AUTH_SUBJECT, retarget_project, tiledesk_claims
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
-from .expected import Call, Expected, ExpectedSummary, Step, expected_outcome
+from .expected import (
+    WIDGET_HEADERS,
+    Call,
+    Expected,
+    ExpectedSummary,
+    Step,
+    WidgetRequest,
+    expected_outcome,
+    widget_request,
+)
 from .exports import ExportFormat, credentials_warning, export_suite
 from .issues import Issue, Part, Severity
 from .judge import (
@@ -70,6 +79,7 @@ __all__ = [
     "PROJECT_ID_PATTERN",
     "UNKNOWN_SECRET",
     "VALIDITY_SECONDS",
+    "WIDGET_HEADERS",
     "Call",
     "CoreError",
     "DecodedSegment",
@@ -103,6 +113,7 @@ __all__ = [
     "TimeInfo",
     "TokenKind",
     "Verdict",
+    "WidgetRequest",
     "authorization_header",
     "credentials_warning",
     "curl_command",
@@ -134,4 +145,5 @@ __all__ = [
     "verdict_to_dict",
     "verify_signature",
     "widget_call",
+    "widget_request",
 ]

@@ -66,8 +66,9 @@ run_case() {{
     fi
     if [ "$call" = signin ] && [ "$STATUS" = 200 ]; then
       # The widget goes on only with success and a token, and sends that token next.
-      token=$(grep -o '"token":"[^"]*"' "$ANSWER_FILE" | head -n 1 | cut -d '"' -f 4)
-      if ! grep -q '"success":true' "$ANSWER_FILE" || [ -z "$token" ]; then
+      token=$(grep -Eo '"token"[[:space:]]*:[[:space:]]*"[^"]*"' "$ANSWER_FILE" | head -n 1 |
+        sed -E 's/^"token"[[:space:]]*:[[:space:]]*"(.*)"$/\1/')
+      if ! grep -Eq '"success"[[:space:]]*:[[:space:]]*true' "$ANSWER_FILE" || [ -z "$token" ]; then
         problem="signin answered 200 without success and a token"
         break
       fi
