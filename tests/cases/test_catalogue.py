@@ -14,6 +14,7 @@ from tiledesk_jwt_gui.core import (
     ExpectedSummary,
     ExportFormat,
     InputError,
+    JSONValue,
     Suite,
     export_suite,
     generate_suite,
@@ -132,7 +133,13 @@ def test_size_variants_straddle_nodes_header_limit(suite: Suite) -> None:
 
 
 def test_base_claims_are_kept_and_identity_claims_replaced() -> None:
-    base = {"_id": "someone", "aud": "x", "firstname": "Ada", "nbf": 1, "custom": [1, 2]}
+    base: dict[str, JSONValue] = {
+        "_id": "someone",
+        "aud": "x",
+        "firstname": "Ada",
+        "nbf": 1,
+        "custom": [1, 2],
+    }
     suite = generate_suite(PROJECT, SECRET, now=NOW, base_claims=base, only=["valid"])
     payload = inspect_token(suite.cases[0].token).payload_object
     assert payload is not None
