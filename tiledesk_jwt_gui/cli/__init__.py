@@ -15,14 +15,14 @@ from collections.abc import Callable, Sequence
 
 from ..core import CoreError
 from ..version_action import VersionAction
-from . import book, decode, diagnose, diff, report, sign, snippet, verify
+from . import book, cases, decode, diagnose, diff, report, sign, snippet, verify
 from .options import EXIT_OK, EXIT_USAGE, PROG, Parser, UsageError
 from .output import say, tolerant_streams
 
 __all__ = ["build_parser", "main"]
 
 # The sub-commands, in the order `--help` lists them.
-COMMANDS = (decode, verify, diagnose, diff, report, sign, snippet, book)
+COMMANDS = (decode, verify, diagnose, diff, report, sign, cases, snippet, book)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,6 +17,7 @@ from .book import (
     remember_project,
     secret_fingerprint,
 )
+from .cases import DEFAULT_SEED, VALIDITY_SECONDS, QACase, Suite, generate_suite, variant_names
 from .causes import Cause, Fix, FixAction, FixTarget, apply_fix
 from .claims import retarget_project, tiledesk_claims
 from .diagnose import (
@@ -58,6 +59,17 @@ from .draft import (
 )
 from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
+from .expected import (
+    WIDGET_HEADERS,
+    Call,
+    Expected,
+    ExpectedSummary,
+    Step,
+    WidgetRequest,
+    expected_outcome,
+    widget_request,
+)
+from .exports import ExportFormat, credentials_warning, export_suite
 from .extract import Extraction, ExtractionSource, TokenCandidate, extract_token
 from .findings import (
     FORM_CLAIMS,
@@ -164,6 +176,7 @@ __all__ = [
     "CUSTOM_AUTH_SUBJECT",
     "DEFAULT_GLOBAL_SECRET",
     "DEFAULT_LIFETIME",
+    "DEFAULT_SEED",
     "DEFAULT_SERVER_BASE",
     "DEMO_EC_PRIVATE_KEY_PEM",
     "DEMO_PROJECT_ID",
@@ -185,10 +198,13 @@ __all__ = [
     "SUBJECT_CHOICES",
     "UNKNOWN_SECRET",
     "USER_CLAIMS",
+    "VALIDITY_SECONDS",
+    "WIDGET_HEADERS",
     "Absent",
     "Book",
     "BookEntry",
     "BookError",
+    "Call",
     "CandidateSecret",
     "Cause",
     "Change",
@@ -198,6 +214,9 @@ __all__ = [
     "DecodedSegment",
     "Diagnosis",
     "Draft",
+    "Expected",
+    "ExpectedSummary",
+    "ExportFormat",
     "Extraction",
     "ExtractionSource",
     "Finding",
@@ -223,6 +242,7 @@ __all__ = [
     "Place",
     "Profile",
     "ProjectField",
+    "QACase",
     "Sample",
     "SampleLanguage",
     "SecretNote",
@@ -236,6 +256,8 @@ __all__ = [
     "Span",
     "Spot",
     "Stage",
+    "Step",
+    "Suite",
     "TimeInfo",
     "TimeWindow",
     "TokenCandidate",
@@ -243,6 +265,7 @@ __all__ = [
     "TokenKind",
     "Validity",
     "Verdict",
+    "WidgetRequest",
     "apply_fix",
     "authorization_header",
     "back_to_pasted",
@@ -252,6 +275,7 @@ __all__ = [
     "choose_keys",
     "claimed_project_id",
     "compose",
+    "credentials_warning",
     "curl_command",
     "demo_claims",
     "demo_private_key",
@@ -266,12 +290,15 @@ __all__ = [
     "edit_header_text",
     "edit_other_claims",
     "edit_payload_text",
+    "expected_outcome",
+    "export_suite",
     "extract_token",
     "forget_project",
     "format_diagnosis",
     "format_diff",
     "format_duration",
     "format_report",
+    "generate_suite",
     "headline",
     "inspect_token",
     "issue_line",
@@ -316,11 +343,13 @@ __all__ = [
     "tiledesk_claims",
     "time_window",
     "token_project_id",
+    "variant_names",
     "verdict_headline",
     "verdict_to_dict",
     "verify_signature",
     "widget_call",
     "widget_page",
+    "widget_request",
     "with_algorithm",
     "with_claim",
     "with_header",
