@@ -7,6 +7,7 @@ adds the docs' requirements as warnings; profile ``generic`` applies RFC 7519 al
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Sequence
@@ -25,7 +26,14 @@ from .server import (
     audience_project_id,
     server_verdict,
 )
-from .times import TIME_CLAIMS, TimeInfo, describe_time, format_duration
+from .times import (
+    TIME_CLAIMS,
+    TimeInfo,
+    checked_instant,
+    checked_leeway,
+    describe_time,
+    format_duration,
+)
 from .verify import SignatureCheck, SignatureStatus, verify_signature
 
 __all__ = [
@@ -106,12 +114,23 @@ class Verdict:
         """The next instant (Unix seconds) at which the time checks change their answer."""
         payload = self.payload or {}
         moments = [
-            float(v)
-            for c in ("nbf", "exp")
-            if isinstance(v := payload.get(c), int | float) and not isinstance(v, bool)
+            seconds
+            for claim in ("nbf", "exp")
+            if (seconds := _finite_seconds(payload.get(claim))) is not None
         ]
         future = [m for m in moments if m > self.now and m < 1e15]
         return min(future) if future else None
+
+
+def _finite_seconds(value: JSONValue) -> float | None:
+    """A claim's number as float seconds, or None when it is not a finite number (never NaN)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        seconds = float(value)
+    except OverflowError:
+        return None
+    return seconds if math.isfinite(seconds) else None
 
 
 def server_keys_for(key: Key | None, project_id: str | None) -> ServerKeys:
@@ -147,8 +166,14 @@ def judge(
     algorithms: Sequence[str] | None = None,
     server_keys: ServerKeys | None = None,
 ) -> Verdict:
-    """Judge ``token`` as of ``at`` (Unix seconds, default now). Never raises."""
-    now = time.time() if at is None else at
+    """Judge ``token`` as of ``at`` (Unix seconds, default now) with ``leeway`` seconds of
+    clock tolerance.
+
+    Never raises for any token. The caller's own numbers are checked first: a non-finite or
+    out-of-range ``at`` or ``leeway`` raises :class:`InputError` rather than being compared.
+    """
+    now = time.time() if at is None else checked_instant(at)
+    leeway = checked_leeway(leeway)
     inspection = token if isinstance(token, Inspection) else inspect_token(token)
     signature = verify_signature(inspection, key, algorithms)
     payload = inspection.payload_object

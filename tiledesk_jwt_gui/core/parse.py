@@ -18,6 +18,7 @@ from .encoding import (
     parse_json,
 )
 from .issues import Issue, Part, Severity
+from .limits import MAX_TEXT_BYTES
 
 __all__ = [
     "MAX_TOKEN_CHARS",
@@ -29,7 +30,7 @@ __all__ = [
     "inspect_token",
 ]
 
-MAX_TOKEN_CHARS: Final = 1024 * 1024
+MAX_TOKEN_CHARS: Final = MAX_TEXT_BYTES
 """Inputs longer than this (1 MiB of text) are refused at once, with a message."""
 
 

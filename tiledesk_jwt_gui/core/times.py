@@ -16,13 +16,17 @@ from .encoding import JSONValue
 from .errors import InputError
 
 __all__ = [
+    "MAX_LEEWAY_SECONDS",
     "MILLISECONDS_THRESHOLD",
     "TIME_CLAIMS",
     "TimeInfo",
+    "checked_instant",
+    "checked_leeway",
     "describe_time",
     "format_duration",
     "parse_duration",
     "parse_instant",
+    "parse_leeway",
 ]
 
 TIME_CLAIMS = ("iat", "nbf", "exp")
@@ -31,6 +35,9 @@ MILLISECONDS_THRESHOLD = 32_503_680_000
 
 _MAX_DATETIME_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 _MIN_DATETIME_SECONDS = -62_135_596_800  # 0001-01-01T00:00:00Z
+MAX_LEEWAY_SECONDS = 86_400
+"""The largest clock tolerance accepted: a day. Tolerance is for clocks seconds apart; to judge
+a token as of another day, set the time instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +177,7 @@ def parse_instant(text: str) -> float:
     stripped = text.strip()
     if re.fullmatch(r"-?\d+(\.\d+)?", stripped):
         value = float(stripped)
-        if abs(value) > _MAX_DATETIME_SECONDS:
+        if not (math.isfinite(value) and _MIN_DATETIME_SECONDS <= value <= _MAX_DATETIME_SECONDS):
             raise InputError(f"{text!r} is outside the years 1 to 9999")
         return value
     candidate = stripped[:-1] + "+00:00" if stripped.endswith(("Z", "z")) else stripped
@@ -184,3 +191,43 @@ def parse_instant(text: str) -> float:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
+
+
+def checked_instant(seconds: float) -> float:
+    """``seconds`` (Unix time) if it is a finite instant of the years 1 to 9999; else an
+    :class:`InputError`. No verdict is ever computed as of NaN or infinity."""
+    if not (
+        isinstance(seconds, int | float)
+        and not isinstance(seconds, bool)
+        and math.isfinite(seconds)
+        and _MIN_DATETIME_SECONDS <= seconds <= _MAX_DATETIME_SECONDS
+    ):
+        raise InputError(f"the time {seconds!r} is not an instant of the years 1 to 9999")
+    return float(seconds)
+
+
+def checked_leeway(seconds: float) -> float:
+    """``seconds`` if it is a clock tolerance from 0 to :data:`MAX_LEEWAY_SECONDS`; else an
+    :class:`InputError` (NaN, infinities and negative tolerances are refused)."""
+    if not (
+        isinstance(seconds, int | float)
+        and not isinstance(seconds, bool)
+        and math.isfinite(seconds)
+        and 0 <= seconds <= MAX_LEEWAY_SECONDS
+    ):
+        raise InputError(
+            f"the leeway {seconds!r} is not a number of seconds from 0 to {MAX_LEEWAY_SECONDS}"
+        )
+    return float(seconds)
+
+
+def parse_leeway(text: str) -> float:
+    """A clock tolerance typed by a person: a plain number of seconds from 0 to
+    :data:`MAX_LEEWAY_SECONDS` ("30", "1.5"); anything else (NaN, infinity, 1e400, -5) is an
+    :class:`InputError`."""
+    stripped = text.strip()
+    if not re.fullmatch(r"\d{1,6}(\.\d{1,9})?", stripped):
+        raise InputError(
+            f"{text!r} is not a leeway: give a number of seconds from 0 to {MAX_LEEWAY_SECONDS}"
+        )
+    return checked_leeway(float(stripped))
