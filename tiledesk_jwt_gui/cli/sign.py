@@ -14,8 +14,9 @@ from ..core import (
     sign_token,
     tiledesk_claims,
 )
-from .inputs import json_object, read_text_file, read_token, secret_text
+from .inputs import json_object, read_stdin, read_text_file, secret_text
 from .options import EXIT_OK, UsageError, add_secret_options
+from .output import emit_line
 
 __all__ = ["register"]
 
@@ -50,6 +51,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the signed token; exit 0."""
+    expires_in = parse_duration(args.expires_in) if args.expires_in is not None else None
     text = secret_text(args)
     if text is None:
         raise UsageError("sign needs a secret: --secret-env NAME, --secret-file PATH or --ask")
@@ -59,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     extra: dict[str, JSONValue] | None = None
     if args.claims:
         claims_text = (
-            read_token("-") if args.claims == "-" else read_text_file(Path(args.claims), "claims")
+            read_stdin("claims")
+            if args.claims == "-"
+            else read_text_file(Path(args.claims), "claims")
         )
         extra = json_object(claims_text, "claims file")
     attributes = json_object(args.attributes, "--attributes value") if args.attributes else None
@@ -68,7 +72,6 @@ def run(args: argparse.Namespace) -> int:
         if args.header
         else None
     )
-    expires_in = parse_duration(args.expires_in) if args.expires_in else None
     claims = tiledesk_claims(
         args.project_id,
         user_id=args.user_id,
@@ -83,5 +86,5 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no _id: give --user-id, or an _id in the --claims file")
     if header is not None and "typ" not in header:
         header = {"typ": "JWT", **header}
-    print(sign_token(header, claims, key, args.alg))
+    emit_line(sign_token(header, claims, key, args.alg))
     return EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..core import Profile, judge, parse_instant
+from ..core import MAX_LEEWAY_SECONDS, Profile, judge, parse_instant, parse_leeway
 from .inputs import key_from_options, read_token
 from .options import EXIT_OK, EXIT_REJECTED, add_secret_options, add_token_argument
 from .output import emit_verdict
@@ -35,9 +35,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--leeway",
         metavar="SECONDS",
-        type=float,
-        default=0.0,
-        help="clock tolerance for exp and nbf (default 0, as the server)",
+        default="0",
+        help=f"clock tolerance for exp and nbf, 0 to {MAX_LEEWAY_SECONDS} seconds "
+        "(default 0, as the server)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(run=run)
@@ -45,16 +45,17 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 when accepted, 1 otherwise."""
+    at = parse_instant(args.at) if args.at is not None else None
+    leeway = parse_leeway(args.leeway)
     token = read_token(args.token)
     key = key_from_options(args)
-    at = parse_instant(args.at) if args.at else None
     verdict = judge(
         token,
         key,
         profile=Profile(args.profile),
         project_id=args.project_id,
         at=at,
-        leeway=args.leeway,
+        leeway=leeway,
     )
     emit_verdict(verdict, args.json)
     return EXIT_OK if verdict.accepted else EXIT_REJECTED
