@@ -26,6 +26,7 @@ from ..core import (
     parse_json,
     read_bounded,
     secret_key,
+    terminal_safe,
     utf8_text,
 )
 from .options import UsageError
@@ -69,7 +70,7 @@ def read_stdin(what: str) -> str:
 
 def read_text_file(path: Path, what: str, limit: int = MAX_TEXT_BYTES) -> str:
     """A UTF-8 text file of at most ``limit`` bytes, or an error naming it and the limit."""
-    label = f"the {what} file {str(path)!r}"
+    label = f"the {what} file '{terminal_safe(str(path))}'"
     return utf8_text(read_bounded(path, limit, label), label)
 
 

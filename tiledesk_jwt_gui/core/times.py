@@ -226,7 +226,10 @@ def parse_leeway(text: str) -> float:
     :data:`MAX_LEEWAY_SECONDS` ("30", "1.5"); anything else (NaN, infinity, 1e400, -5) is an
     :class:`InputError`."""
     stripped = text.strip()
-    if not re.fullmatch(r"\d{1,6}(\.\d{1,9})?", stripped):
+    if not (
+        re.fullmatch(r"\d{1,6}(\.\d{1,9})?", stripped)
+        and float(stripped) <= MAX_LEEWAY_SECONDS
+    ):
         raise InputError(
             f"{text!r} is not a leeway: give a number of seconds from 0 to {MAX_LEEWAY_SECONDS}"
         )
