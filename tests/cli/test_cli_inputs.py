@@ -21,9 +21,9 @@ from tests.core.hostile import (
     SECRET,
     TERMINAL_ESCAPES,
     catalogue,
+    unsafe_characters,
 )
 from tests.core.keys_for_tests import ec_private, private_pem, public_pem
-from tests.core.test_safe_text import unsafe_characters
 from tiledesk_jwt_gui.core import load_key_text, secret_key, sign_token
 
 CLI = [sys.executable, "-m", "tiledesk_jwt_gui.cli"]
@@ -268,6 +268,9 @@ def test_error_messages_escape_what_they_quote(tmp_path: Path) -> None:
 
 # --- 7. a closed pipe -------------------------------------------------------------------------
 
+# Standard output buffered, as it is for people (PYTHONUNBUFFERED hides the failure at exit).
+BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
 
 @pytest.mark.parametrize(
     ("args", "code"),
@@ -283,7 +286,7 @@ def test_a_closed_pipe_ends_quietly_with_the_verdicts_code(args: list[str], code
             else [*CLI, *args],
             stdout=write_end,
             stderr=subprocess.PIPE,
-            env={**os.environ, "SECRET": SECRET},
+            env={**BUFFERED, "SECRET": SECRET},
             timeout=60,
             check=False,
         )
@@ -294,12 +297,21 @@ def test_a_closed_pipe_ends_quietly_with_the_verdicts_code(args: list[str], code
 
 
 def test_a_pipe_closed_after_one_byte_ends_quietly() -> None:
+    # A report far larger than a pipe's buffer: the CLI is still writing when the reader leaves.
+    big = sign_token(None, {**CLAIMS, "blob": "a" * 300_000}, secret_key(SECRET), "HS256")
     with subprocess.Popen(
-        [*CLI, "decode", VALID], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [*CLI, "decode", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=BUFFERED,
     ) as child:
+        assert child.stdin is not None
         assert child.stdout is not None
         assert child.stderr is not None
-        child.stdout.read(1)
+        child.stdin.write(big.encode())
+        child.stdin.close()
+        assert child.stdout.read(1) == b"T"
         child.stdout.close()  # `| head -c1`
         stderr = child.stderr.read()
         code = child.wait(timeout=60)

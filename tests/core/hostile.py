@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import json
+import unicodedata
 from dataclasses import dataclass
 
 from tests.core.keys_for_tests import public_pem, rsa_private
@@ -68,6 +69,16 @@ MARKUP = (
 )
 """Text that Qt renders as rich text (a picture, a link, bold, a huge green fake badge) if a
 widget takes it for HTML."""
+
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """Every character of ``text`` a terminal could obey or hide (controls, format characters,
+    line and paragraph separators, lone surrogates), found by Unicode category alone, apart
+    from the code under test."""
+    return [c for c in text if unicodedata.category(c) in UNSAFE_CATEGORIES]
+
 
 HOSTILE_NUMBERS = ("nan", "NaN", "inf", "-inf", "Infinity", "1e400", "-1", "9" * 400)
 """Values no numeric option (leeway, time, duration) may accept."""

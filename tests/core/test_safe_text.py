@@ -4,7 +4,6 @@ surrogates are shown as escapes; the text report holds none of them raw, whateve
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import pytest
 from hypothesis import given
@@ -18,16 +17,9 @@ from tests.core.hostile import (
     TERMINAL_ESCAPES,
     Hostile,
     catalogue,
+    unsafe_characters,
 )
 from tiledesk_jwt_gui.core import Profile, format_report, judge, secret_key, terminal_safe
-
-UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
-
-
-def unsafe_characters(text: str) -> list[str]:
-    """Every character a terminal could obey or hide, found independently of the code under
-    test (by Unicode category, one character at a time)."""
-    return [c for c in text if unicodedata.category(c) in UNSAFE_CATEGORIES]
 
 
 @pytest.mark.parametrize(
