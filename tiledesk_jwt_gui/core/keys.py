@@ -27,7 +27,7 @@ __all__ = [
     "ASYMMETRIC_ALGORITHMS",
     "HMAC_ALGORITHMS",
     "Key",
-    "KeyChoice",
+    "KeyCandidates",
     "KeyKind",
     "key_label",
     "load_key_text",
@@ -405,7 +405,7 @@ def _load_jwk(entry: object, public_only: bool) -> Key:
 
 
 @dataclass(frozen=True, slots=True)
-class KeyChoice:
+class KeyCandidates:
     """The keys of a set worth trying for one token, best first, and what to tell about it.
 
     ``problem`` is set (and ``candidates`` empty) when no key can be tried; ``note`` warns that
@@ -417,14 +417,14 @@ class KeyChoice:
     problem: str | None = None
 
 
-def select_keys(keys: Sequence[Key], header: Mapping[str, object] | None) -> KeyChoice:
+def select_keys(keys: Sequence[Key], header: Mapping[str, object] | None) -> KeyCandidates:
     """The keys of ``keys`` to try for a token with this header, the way jose and jwks-rsa
     look: by the token's ``kid`` first (every key with that ``kid``: a set may repeat one),
     then, when no key has that ``kid``, every key that verifies the token's ``alg``, with a
     note. Keys that verify the token's ``alg`` come first; the others stay as a last resort, so
     that a refusal names the key and the algorithm."""
     if not keys:
-        return KeyChoice((), problem="no key was given")
+        return KeyCandidates((), problem="no key was given")
     kid = header.get("kid") if header else None
     alg = header.get("alg") if header else None
     note = None
@@ -447,7 +447,7 @@ def select_keys(keys: Sequence[Key], header: Mapping[str, object] | None) -> Key
             )
     fitting = [key for key in pool if alg in key.algorithms]
     others = [key for key in pool if alg not in key.algorithms]
-    return KeyChoice((*fitting, *others), note=note)
+    return KeyCandidates((*fitting, *others), note=note)
 
 
 def _kids(keys: Sequence[Key]) -> str:

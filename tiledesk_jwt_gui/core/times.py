@@ -227,8 +227,7 @@ def parse_leeway(text: str) -> float:
     :class:`InputError`."""
     stripped = text.strip()
     if not (
-        re.fullmatch(r"\d{1,6}(\.\d{1,9})?", stripped)
-        and float(stripped) <= MAX_LEEWAY_SECONDS
+        re.fullmatch(r"\d{1,6}(\.\d{1,9})?", stripped) and float(stripped) <= MAX_LEEWAY_SECONDS
     ):
         raise InputError(
             f"{text!r} is not a leeway: give a number of seconds from 0 to {MAX_LEEWAY_SECONDS}"
