@@ -15,6 +15,7 @@ from tests.core.hostile import CLAIMS as PLAIN_CLAIMS
 from tests.core.hostile import NOW, oversized_keys
 from tests.core.keys_for_tests import ec_private, private_pem, public_pem, rsa_private
 from tiledesk_jwt_gui.core import (
+    MAX_SECRET_BYTES,
     JSONValue,
     Key,
     KeyLoadError,
@@ -25,6 +26,7 @@ from tiledesk_jwt_gui.core import (
     judge,
     key_label,
     load_key_text,
+    secret_key,
     sign_token,
 )
 
@@ -68,20 +70,33 @@ def test_a_jwks_with_a_repeated_kid_tries_each_and_warns() -> None:
     verdict = generic(signed(second, {"kid": "same"}), keys)
     assert verdict.signature.status is SignatureStatus.VERIFIED
     assert verdict.signature.key is keys[1]
-    warnings = [i for i in verdict.issues if i.code == "kid_not_matched"]
+    warnings = [i for i in verdict.issues if i.code == "kid_ambiguous"]
     assert [w.severity for w in warnings] == [Severity.WARNING]
     assert "2 keys of the set have kid 'same'" in warnings[0].message
 
 
-def test_a_kid_absent_from_the_set_is_warned_about_and_every_key_tried() -> None:
+def test_a_kid_absent_from_the_set_is_refused_as_jose_does_naming_the_key_that_fits() -> None:
     first, second = other_ec(), ec_private("P-256")
     keys = load_key_text(json.dumps({"keys": [jwk(first, "a"), jwk(second, "b")]}))
     verdict = generic(signed(second, {"kid": "zzz"}), keys)
+    assert verdict.signature.status is SignatureStatus.INVALID
+    assert not verdict.accepted
+    assert verdict.signature.summary == (
+        "the key set has no key with kid 'zzz' (it has 'a', 'b'); the key with kid 'b' "
+        "verifies the signature, so the token's kid is what is wrong"
+    )
+    assert [i.code for i in verdict.errors] == ["key_not_found"]
+    unknown = generic(signed(other_ec(), {"kid": "zzz"}), keys)
+    assert unknown.signature.summary == "the key set has no key with kid 'zzz' (it has 'a', 'b')"
+
+
+def test_keys_without_kids_are_tried_whatever_kid_the_token_names() -> None:
+    keys = load_key_text(public_pem(other_ec()) + public_pem(ec_private("P-256")))
+    verdict = generic(signed(ec_private("P-256"), {"kid": "anything"}), keys)
     assert verdict.signature.status is SignatureStatus.VERIFIED
-    assert "kid 'b'" in verdict.signature.summary
-    (warning,) = [i for i in verdict.issues if i.code == "kid_not_matched"]
-    assert "'zzz'" in warning.message
-    assert "'a', 'b'" in warning.message
+    (single,) = load_key_text(json.dumps(jwk(ec_private("P-256"), "other")))
+    alone = generic(signed(ec_private("P-256"), {"kid": "anything"}), single)
+    assert alone.signature.status is SignatureStatus.VERIFIED  # one key given alone is used
 
 
 def test_a_set_where_no_key_matches_says_how_many_were_tried() -> None:
@@ -193,3 +208,12 @@ def test_a_weak_rsa_key_verifies_with_a_warning() -> None:
     assert "rsa_key_short" not in {
         i.code for i in generic(strong, load_key_text(public_pem(rsa_private()))).issues
     }
+
+
+def test_a_secret_over_the_limit_is_refused_wherever_it_comes_from() -> None:
+    assert secret_key("é" * (MAX_SECRET_BYTES // 2)).secret == "é".encode() * (
+        MAX_SECRET_BYTES // 2
+    )
+    for text in ("a" * (MAX_SECRET_BYTES + 1), "é" * (MAX_SECRET_BYTES // 2 + 1)):
+        with pytest.raises(KeyLoadError, match="the secret is over 16 KiB"):
+            secret_key(text)

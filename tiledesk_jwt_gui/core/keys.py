@@ -20,7 +20,7 @@ from typing import Any
 from .demo_keys import DEMO_RSA_PRIVATE_KEY_PEM
 from .encoding import b64url_encode, node_utf8
 from .errors import KeyLoadError
-from .limits import MAX_JWKS_KEYS, MAX_KEY_BYTES, MAX_RSA_BITS, describe_size
+from .limits import MAX_JWKS_KEYS, MAX_KEY_BYTES, MAX_RSA_BITS, MAX_SECRET_BYTES, describe_size
 
 __all__ = [
     "ALL_ALGORITHMS",
@@ -107,9 +107,15 @@ def looks_like_key_material(text: str) -> str | None:
 
 
 def secret_key(text: str, *, base64_encoded: bool = False) -> Key:
-    """An HMAC key from a secret: its UTF-8 bytes (Tiledesk's way) or its base64 decoding."""
+    """An HMAC key from a secret: its UTF-8 bytes (Tiledesk's way) or its base64 decoding.
+    A secret over :data:`MAX_SECRET_BYTES` is refused, wherever it comes from."""
     if not text:
         raise KeyLoadError("the secret is empty; an HMAC key needs at least one byte")
+    if len(text) > MAX_SECRET_BYTES or len(node_utf8(text)) > MAX_SECRET_BYTES:
+        raise KeyLoadError(
+            f"the secret is over {describe_size(MAX_SECRET_BYTES)}, the limit for a secret "
+            "(real secrets are tens of bytes); not used"
+        )
     if base64_encoded:
         data = _decode_base64_secret(text)
         source = "base64-decoded"
@@ -408,8 +414,8 @@ def _load_jwk(entry: object, public_only: bool) -> Key:
 class KeyCandidates:
     """The keys of a set worth trying for one token, best first, and what to tell about it.
 
-    ``problem`` is set (and ``candidates`` empty) when no key can be tried; ``note`` warns that
-    the token's ``kid`` is not in the set, or names several keys.
+    ``problem`` is set (and ``candidates`` empty) when no key may be tried: the token names a
+    ``kid`` the set does not have. ``note`` warns that the token's ``kid`` names several keys.
     """
 
     candidates: tuple[Key, ...]
@@ -418,32 +424,34 @@ class KeyCandidates:
 
 
 def select_keys(keys: Sequence[Key], header: Mapping[str, object] | None) -> KeyCandidates:
-    """The keys of ``keys`` to try for a token with this header, the way jose and jwks-rsa
-    look: by the token's ``kid`` first (every key with that ``kid``: a set may repeat one),
-    then, when no key has that ``kid``, every key that verifies the token's ``alg``, with a
-    note. Keys that verify the token's ``alg`` come first; the others stay as a last resort, so
-    that a refusal names the key and the algorithm."""
+    """The keys of ``keys`` to try for a token with this header, as jose and jwks-rsa look:
+
+    - the token names a ``kid``: every key with that ``kid`` (a set may repeat one, with a
+      note); none, in a set whose keys have kids: no key at all, as jose and jwks-rsa refuse
+      (``problem`` says which kids there are); keys without kids (a PEM file) are all tried;
+    - no ``kid``: every key.
+
+    Keys that verify the token's ``alg`` come first; the others stay as a last resort, so that
+    a refusal names the key and the algorithm.
+    """
     if not keys:
         return KeyCandidates((), problem="no key was given")
     kid = header.get("kid") if header else None
     alg = header.get("alg") if header else None
     note = None
     pool = list(keys)
-    if isinstance(kid, str):
-        named = [key for key in keys if key.kid == kid]
-        known_kids = [key.kid for key in keys if key.kid is not None]
-        if len(named) > 1:
+    if isinstance(kid, str) and any(key.kid is not None for key in keys):
+        pool = [key for key in keys if key.kid == kid]
+        if not pool:
+            if len(keys) == 1:
+                problem = f"the token names kid {kid!r}, but the key's kid is {keys[0].kid!r}"
+            else:
+                problem = f"the key set has no key with kid {kid!r} (it has {_kids(keys)})"
+            return KeyCandidates((), problem=problem)
+        if len(pool) > 1:
             note = (
-                f"{len(named)} keys of the set have kid {kid!r}; each was tried, "
+                f"{len(pool)} keys of the set have kid {kid!r}; each was tried, "
                 "as jose and jwks-rsa do"
-            )
-        if named:
-            pool = named
-        elif known_kids:
-            note = (
-                f"the token names kid {kid!r}, which the key set does not have "
-                f"(it has {_kids(keys)}); every key was tried instead, but jose and jwks-rsa "
-                "would find no key"
             )
     fitting = [key for key in pool if alg in key.algorithms]
     others = [key for key in pool if alg not in key.algorithms]

@@ -16,7 +16,7 @@ from typing import Any
 
 from .encoding import b64url_encode
 from .issues import Issue, Part, Severity
-from .keys import HMAC_ALGORITHMS, Key, KeyKind, key_label, select_keys
+from .keys import HMAC_ALGORITHMS, Key, KeyCandidates, KeyKind, key_label, select_keys
 from .limits import MIN_RSA_BITS
 from .parse import Inspection
 
@@ -141,10 +141,14 @@ def verify_signature(
         )
     if keys is None or (isinstance(keys, Sequence) and not keys):
         return result(SignatureStatus.NO_KEY, "no key to check the signature with")
+    # One key given alone is the key to use, whatever kid the token names; a set (even of one
+    # key) is searched by kid.
     key_set: tuple[Key, ...] = (keys,) if isinstance(keys, Key) else tuple(keys)
-    choice = select_keys(key_set, header)
+    choice = KeyCandidates(key_set) if isinstance(keys, Key) else select_keys(key_set, header)
     if not choice.candidates:
-        problem = choice.problem or "no key fits"
+        problem = (choice.problem or "no key fits") + _kid_hint(
+            key_set, alg, algorithms, inspection, signature_text
+        )
         return result(
             SignatureStatus.INVALID,
             problem,
@@ -152,7 +156,7 @@ def verify_signature(
         )
     notes: list[Issue] = []
     if choice.note is not None:
-        notes.append(Issue("kid", Severity.WARNING, "kid_not_matched", choice.note, Part.KEY))
+        notes.append(Issue("kid", Severity.WARNING, "kid_ambiguous", choice.note, Part.KEY))
     failures: list[SignatureCheck] = []
     for candidate in choice.candidates:
         check = _verify_with(candidate, alg, algorithms, inspection, signature_text)
@@ -174,6 +178,24 @@ def verify_signature(
     issues = [i for i in first.issues if i.code != "signature_invalid"]
     issues.append(Issue(None, Severity.ERROR, "signature_invalid", summary, Part.SIGNATURE))
     return result(SignatureStatus.INVALID, summary, *issues, *notes, key=first.key)
+
+
+def _kid_hint(
+    keys: Sequence[Key],
+    alg: str,
+    algorithms: Sequence[str] | None,
+    inspection: Inspection,
+    signature_text: str,
+) -> str:
+    """When the token's kid is not in the set: which key of the set would verify it, if one
+    does (the token's kid is then wrong, not its signature). Never makes the token verified."""
+    for key in keys:
+        if _verify_with(key, alg, algorithms, inspection, signature_text).verified:
+            return (
+                f"; the key with {key_label(key, keys)} verifies the signature, so the token's "
+                "kid is what is wrong"
+            )
+    return ""
 
 
 def _verify_with(
