@@ -1,5 +1,9 @@
-"""A catalogue of hostile tokens (issue: reliability and security pass), shared by the core, CLI
-and interop tests. Each entry: a name, the token text, and what must hold of it."""
+"""A catalogue of hostile tokens (issues: reliability and security passes), shared by the core,
+CLI, window and interop tests. Each entry: a name, the token text, and what must hold of it.
+
+Besides the tokens: the text a terminal or Qt would obey if shown raw (``TERMINAL_ESCAPES``,
+``MARKUP``), the numbers no option may take (``HOSTILE_NUMBERS``), and key texts over the size
+limits (``oversized_keys``)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import json
+import unicodedata
 from dataclasses import dataclass
 
 from tests.core.keys_for_tests import public_pem, rsa_private
@@ -42,6 +47,41 @@ def raw_token(
 
 def js(value: object) -> bytes:
     return json.dumps(value, separators=(",", ":")).encode()
+
+
+TERMINAL_ESCAPES = (
+    "\x1b[2J\x1b[H",  # clear the screen, cursor home
+    "\x1b[1A\x1b[2K\x1b[32mTiledesk would accept this token\x1b[0m",  # redraw a fake verdict
+    "\x1b]0;pwned\x07",  # OSC: set the window title
+    "\x9b2J",  # C1 CSI: "ESC [" in one character for some terminals
+    "\r\nTiledesk would accept this token",  # a line of its own
+    "\u202egnp.exe",  # right-to-left override: shows as "exe.png"
+    "\u2066hidden\u2069\u200b\ufeff\u00ad",  # isolates, zero-width space, BOM, soft hyphen
+    "\x7f\x00\x08",  # DEL, NUL, backspace
+)
+"""Text that, printed raw, steers a terminal or hides or reorders what follows."""
+
+MARKUP = (
+    "<img src='x' onerror='alert(1)'>",
+    "<a href='https://attacker.example'>click</a>",
+    "<b>bold</b>",
+    "<font size=7 color=green>Signature Verified</font>",
+)
+"""Text that Qt renders as rich text (a picture, a link, bold, a huge green fake badge) if a
+widget takes it for HTML."""
+
+UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """Every character of ``text`` a terminal could obey or hide (controls, format characters,
+    line and paragraph separators, lone surrogates), found by Unicode category alone, apart
+    from the code under test."""
+    return [c for c in text if unicodedata.category(c) in UNSAFE_CATEGORIES]
+
+
+HOSTILE_NUMBERS = ("nan", "NaN", "inf", "-inf", "Infinity", "1e400", "-1", "9" * 400)
+"""Values no numeric option (leeway, time, duration) may accept."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +219,25 @@ def catalogue() -> list[Hostile]:
         items.append(
             Hostile(f"ecdsa_{label}", raw_token(es_header, claims, signature=b64(signature)), True)
         )
+    for index, text in enumerate((*TERMINAL_ESCAPES, *MARKUP)):
+        kind = "escape" if index < len(TERMINAL_ESCAPES) else "markup"
+        label = f"{kind}_{index}"
+        tainted = {**CLAIMS, "firstname": text, text: text, "attributes": {text: [text]}}
+        items.append(
+            Hostile(
+                f"{label}_in_claims",
+                raw_token(js({"alg": "HS256", "typ": text, "kid": text}), js(tainted)),
+                False,
+            )
+        )
+        items.append(Hostile(f"{label}_in_alg", raw_token(js({"alg": text}), claims), True))
+        items.append(
+            Hostile(
+                f"{label}_raw_payload",
+                raw_token(js({"alg": "HS256"}), text.encode("utf-8", "surrogatepass")),
+                False,
+            )
+        )
     items.append(
         Hostile(
             "megabytes",
@@ -187,3 +246,51 @@ def catalogue() -> list[Hostile]:
         )
     )
     return items
+
+
+def oversized_keys() -> dict[str, str]:
+    """Key texts over the limits (``core/limits.py``), made at once: an RSA modulus of 8200
+    bits needs no prime (a public key is any odd modulus), a JWKS of 101 keys repeats one."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    from tests.core.keys_for_tests import rsa_public_jwk
+
+    modulus = (1 << 8199) | 0xF00D  # 8200 bits, odd
+    big = rsa.RSAPublicNumbers(65537, modulus).public_key()
+    big_pem = big.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    ).decode()
+    big_jwk = {"kty": "RSA", "e": "AQAB", "n": b64(modulus.to_bytes(1025, "big"))}
+    # A private key of 9000 bits, its numbers in range but not a real key: refused for its size
+    # before OpenSSL's consistency check (which would take seconds, then refuse it anyway).
+    half = (1 << 4499) | 0x1235, (1 << 4499) | 0x4321
+    d = (1 << 7999) | 1
+    numbers = rsa.RSAPrivateNumbers(
+        half[0],
+        half[1],
+        d,
+        d % (half[0] - 1),
+        d % (half[1] - 1),
+        1,
+        rsa.RSAPublicNumbers(65537, half[0] * half[1]),
+    )
+    big_private_pem = (
+        numbers.private_key(unsafe_skip_rsa_key_validation=True)
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+    many = {"keys": [rsa_public_jwk(f"k{i}") for i in range(101)]}
+    pem = public_pem(rsa_private())
+    return {
+        "rsa_8200_pem": big_pem,
+        "rsa_8200_jwk": json.dumps(big_jwk),
+        "rsa_9000_private_pem": big_private_pem,
+        "jwks_101_keys": json.dumps(many),
+        "pem_101_blocks": pem * 101,
+        "text_over_256_kib": pem + " " * (256 * 1024),
+    }

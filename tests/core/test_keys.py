@@ -16,7 +16,7 @@ from tests.core.keys_for_tests import (
     rsa_private,
     rsa_public_jwk,
 )
-from tiledesk_jwt_gui.core import KeyKind, KeyLoadError, load_key_text, secret_key, select_key
+from tiledesk_jwt_gui.core import KeyKind, KeyLoadError, load_key_text, secret_key, select_keys
 
 SECRET = "0b7c6f3e-2d41-4c8a-9f6e-5a3b2c1d0e9f"
 
@@ -99,12 +99,12 @@ def test_ec_curve_decides_the_algorithm() -> None:
 def test_jwks_picks_by_kid() -> None:
     jwks = json.dumps({"keys": [rsa_public_jwk("one"), rsa_public_jwk("two")]})
     keys = load_key_text(jwks)
-    chosen = select_key(keys, {"alg": "RS256", "kid": "two"})
-    assert not isinstance(chosen, str)
-    assert chosen.kid == "two"
-    missing = select_key(keys, {"alg": "RS256", "kid": "three"})
-    assert isinstance(missing, str)
-    assert "'three'" in missing
+    chosen = select_keys(keys, {"alg": "RS256", "kid": "two"})
+    assert [key.kid for key in chosen.candidates] == ["two"]
+    assert (chosen.note, chosen.problem) == (None, None)
+    missing = select_keys(keys, {"alg": "RS256", "kid": "three"})
+    assert missing.candidates == ()
+    assert missing.problem == "the key set has no key with kid 'three' (it has 'one', 'two')"
 
 
 def test_jwk_declared_alg_restricts_the_key() -> None:
@@ -153,7 +153,8 @@ def test_encrypted_private_key_says_so() -> None:
 
 def test_single_key_with_another_kid_is_not_used() -> None:
     keys = load_key_text(json.dumps({"keys": [rsa_public_jwk("one")]}))
-    mismatch = select_key(keys, {"alg": "RS256", "kid": "two"})
-    assert isinstance(mismatch, str)
-    assert "'two'" in mismatch
-    assert select_key(keys, {"alg": "RS256"}) is keys[0]
+    mismatch = select_keys(keys, {"alg": "RS256", "kid": "two"})
+    assert mismatch.candidates == ()
+    assert mismatch.problem == "the token names kid 'two', but the key's kid is 'one'"
+    plain = select_keys(keys, {"alg": "RS256"})
+    assert (plain.candidates, plain.note, plain.problem) == (keys, None, None)

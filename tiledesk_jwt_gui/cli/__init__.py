@@ -17,7 +17,7 @@ from ..core import CoreError
 from ..version_action import VersionAction
 from . import book, cases, decode, diagnose, diff, report, sign, snippet, verify
 from .options import EXIT_OK, EXIT_USAGE, PROG, Parser, UsageError
-from .output import say, tolerant_streams
+from .output import say, silence_stdout, tolerant_streams
 
 __all__ = ["build_parser", "main"]
 
@@ -52,5 +52,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         say(f"{PROG}: interrupted")
         return EXIT_USAGE
-    except BrokenPipeError:
+    except BrokenPipeError:  # a reader gone mid-output, outside emit_line: end quietly
+        silence_stdout()
         return EXIT_OK

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from ..core import terminal_safe
+
 __all__ = [
     "EXIT_OK",
     "EXIT_REJECTED",
@@ -30,11 +32,12 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with the project's exit code for usage errors."""
+    """argparse with the project's exit code for usage errors, and its messages made
+    terminal-safe (they quote the arguments given: "invalid choice: '…'")."""
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {terminal_safe(message)}\n")
 
 
 _PLAIN_ARGUMENT_REFUSAL = (

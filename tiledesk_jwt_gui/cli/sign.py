@@ -15,8 +15,9 @@ from ..core import (
     tiledesk_claims,
 )
 from .book import add_project_option, project_from_book
-from .inputs import json_object, read_text_file, read_token, secret_text
+from .inputs import json_object, read_stdin, read_text_file, secret_text
 from .options import EXIT_OK, UsageError, add_secret_options
+from .output import emit_line
 
 __all__ = ["register"]
 
@@ -51,6 +52,7 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the signed token; exit 0."""
+    expires_in = parse_duration(args.expires_in) if args.expires_in is not None else None
     text = secret_text(args)
     project_id = args.project_id
     if args.project:
@@ -70,7 +72,9 @@ def run(args: argparse.Namespace) -> int:
     extra: dict[str, JSONValue] | None = None
     if args.claims:
         claims_text = (
-            read_token("-") if args.claims == "-" else read_text_file(Path(args.claims), "claims")
+            read_stdin("claims")
+            if args.claims == "-"
+            else read_text_file(Path(args.claims), "claims")
         )
         extra = json_object(claims_text, "claims file")
     attributes = json_object(args.attributes, "--attributes value") if args.attributes else None
@@ -79,7 +83,6 @@ def run(args: argparse.Namespace) -> int:
         if args.header
         else None
     )
-    expires_in = parse_duration(args.expires_in) if args.expires_in else None
     claims = tiledesk_claims(
         project_id,
         user_id=args.user_id,
@@ -94,5 +97,5 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no _id: give --user-id, or an _id in the --claims file")
     if header is not None and "typ" not in header:
         header = {"typ": "JWT", **header}
-    print(sign_token(header, claims, key, args.alg))
+    emit_line(sign_token(header, claims, key, args.alg))
     return EXIT_OK

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..core import Key, Profile, judge, parse_instant, secret_key, secret_notes
+from ..core import (
+    MAX_LEEWAY_SECONDS,
+    Key,
+    Profile,
+    judge,
+    parse_instant,
+    parse_leeway,
+    secret_key,
+    secret_notes,
+)
 from .book import add_project_option, project_from_book
 from .inputs import key_from_options, read_token
 from .options import EXIT_OK, EXIT_REJECTED, add_secret_options, add_token_argument
@@ -37,9 +46,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--leeway",
         metavar="SECONDS",
-        type=float,
-        default=0.0,
-        help="clock tolerance for exp and nbf (default 0, as the server)",
+        default="0",
+        help=f"clock tolerance for exp and nbf, 0 to {MAX_LEEWAY_SECONDS} seconds "
+        "(default 0, as the server)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(run=run)
@@ -47,6 +56,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0 when accepted, 1 otherwise."""
+    at = parse_instant(args.at) if args.at is not None else None
+    leeway = parse_leeway(args.leeway)
     token = read_token(args.token)
     key = key_from_options(args)
     project_id = args.project_id
@@ -55,14 +66,13 @@ def run(args: argparse.Namespace) -> int:
         project_id = project_id or entry.project_id
         if key is None and secret is not None:
             key = secret_key(secret)
-    at = parse_instant(args.at) if args.at else None
     verdict = judge(
         token,
         key,
         profile=Profile(args.profile),
         project_id=project_id,
         at=at,
-        leeway=args.leeway,
+        leeway=leeway,
     )
     notes = secret_notes(key, verdict.inspection) if isinstance(key, Key) else ()
     emit_verdict(verdict, args.json, notes)

@@ -33,7 +33,7 @@ from .causes import (
     unquote,
 )
 from .encoding import JSONValue, b64url_encode, dumps_compact, node_b64decode, node_utf8
-from .keys import HMAC_ALGORITHMS, Key, select_key
+from .keys import HMAC_ALGORITHMS, Key, select_keys
 from .parse import Inspection, inspect_token
 from .secret_notes import MAC_LENGTHS, MacTarget, secret_encoder, secret_flaws
 from .server import audience_project_id
@@ -129,8 +129,8 @@ class _Context:
             () if key is None else (key,) if isinstance(key, Key) else tuple(key)
         )
         header = inspection.header_object
-        chosen = select_key(self.keys, header) if self.keys else None
-        self.key: Key | None = chosen if isinstance(chosen, Key) else None
+        chosen = select_keys(self.keys, header).candidates if self.keys else ()
+        self.key: Key | None = chosen[0] if chosen else None
         self.mac = MacTarget(inspection)
         self.candidates = candidates
         self.project_id = project_id.lower() if project_id else None

@@ -26,7 +26,16 @@ from .server import (
     server_verdict,
 )
 from .tiledesk import PROJECT_ID_PATTERN, STAFF_ROLES, tiledesk_audience
-from .times import TIME_CLAIMS, TimeInfo, TimeWindow, describe_time, format_duration, time_window
+from .times import (
+    TIME_CLAIMS,
+    TimeInfo,
+    TimeWindow,
+    checked_instant,
+    checked_leeway,
+    describe_time,
+    format_duration,
+    time_window,
+)
 from .verify import SignatureCheck, SignatureStatus, verify_signature
 
 __all__ = [
@@ -142,8 +151,14 @@ def judge(
     algorithms: Sequence[str] | None = None,
     server_keys: ServerKeys | None = None,
 ) -> Verdict:
-    """Judge ``token`` as of ``at`` (Unix seconds, default now). Never raises."""
-    now = time.time() if at is None else at
+    """Judge ``token`` as of ``at`` (Unix seconds, default now) with ``leeway`` seconds of
+    clock tolerance.
+
+    Never raises for any token. The caller's own numbers are checked first: a non-finite or
+    out-of-range ``at`` or ``leeway`` raises :class:`InputError` rather than being compared.
+    """
+    now = time.time() if at is None else checked_instant(at)
+    leeway = checked_leeway(leeway)
     inspection = token if isinstance(token, Inspection) else inspect_token(token)
     signature = verify_signature(inspection, key, algorithms)
     payload = inspection.payload_object

@@ -9,34 +9,38 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from .demo_keys import DEMO_EC_PRIVATE_KEY_PEM, DEMO_RSA_PRIVATE_KEY_PEM
-from .encoding import node_utf8
+from .encoding import b64url_encode, node_utf8
 from .errors import KeyLoadError
+from .limits import MAX_JWKS_KEYS, MAX_KEY_BYTES, MAX_RSA_BITS, MAX_SECRET_BYTES, describe_size
 
 __all__ = [
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
     "HMAC_ALGORITHMS",
     "Key",
+    "KeyCandidates",
     "KeyChoice",
     "KeyKind",
     "KeyNote",
     "choose_keys",
     "demo_private_key",
+    "key_label",
     "key_status",
     "key_word",
     "load_key_text",
     "looks_like_key_material",
     "secret_key",
     "secret_note",
-    "select_key",
+    "select_keys",
     "signing_key",
 ]
 
@@ -74,6 +78,8 @@ class Key:
     private_key: Any = field(default=None, repr=False, compare=False)
     confusable_with: str | None = None
     """For a secret whose text is itself key material: what it looks like ("a PEM public key")."""
+    bits: int | None = None
+    """An RSA modulus's or an EC curve's size in bits (None for secrets and Edwards keys)."""
 
     def __str__(self) -> str:
         return self.description
@@ -109,9 +115,15 @@ def looks_like_key_material(text: str) -> str | None:
 
 
 def secret_key(text: str, *, base64_encoded: bool = False) -> Key:
-    """An HMAC key from a secret: its UTF-8 bytes (Tiledesk's way) or its base64 decoding."""
+    """An HMAC key from a secret: its UTF-8 bytes (Tiledesk's way) or its base64 decoding.
+    A secret over :data:`MAX_SECRET_BYTES` is refused, wherever it comes from."""
     if not text:
         raise KeyLoadError("the secret is empty; an HMAC key needs at least one byte")
+    if len(text) > MAX_SECRET_BYTES or len(node_utf8(text)) > MAX_SECRET_BYTES:
+        raise KeyLoadError(
+            f"the secret is over {describe_size(MAX_SECRET_BYTES)}, the limit for a secret "
+            "(real secrets are tens of bytes); not used"
+        )
     if base64_encoded:
         data = _decode_base64_secret(text)
         source = "base64-decoded"
@@ -152,16 +164,29 @@ def _decode_base64_secret(text: str) -> bytes:
     return data
 
 
-def load_key_text(text: str) -> tuple[Key, ...]:
-    """Keys from PEM (SPKI, PKCS#1, X.509 certificate, PKCS#8/PKCS#1/SEC1 private key), a JWK
-    or a JWKS. Raises :class:`KeyLoadError` naming what is wrong."""
+def load_key_text(text: str, *, public_only: bool = False) -> tuple[Key, ...]:
+    """Keys from PEM (SPKI, PKCS#1, X.509 certificate, PKCS#8/PKCS#1/SEC1/OpenSSH private key;
+    every block of a file holding several), a JWK or a JWKS. Raises :class:`KeyLoadError` naming
+    what is wrong.
+
+    ``public_only`` is for verifying: only the public half of a private key is kept, and the
+    private half is never checked (OpenSSL's RSA consistency check costs seconds on big keys and
+    verifying never uses the private half). Without it a private key is fully checked, so that
+    it can sign. Either way the limits of :mod:`.limits` hold: the text at most
+    :data:`MAX_KEY_BYTES`, at most :data:`MAX_JWKS_KEYS` keys, RSA keys at most
+    :data:`MAX_RSA_BITS` bits (refused before any costly check).
+    """
+    if len(text) > MAX_KEY_BYTES:
+        raise KeyLoadError(
+            f"the key is over {describe_size(MAX_KEY_BYTES)}, the limit for a key; not read"
+        )
     stripped = text.strip()
     if not stripped:
         raise KeyLoadError("the key is empty")
     if stripped.startswith(("{", "[")):
-        return _load_jwk_text(stripped)
+        return _load_jwk_text(stripped, public_only)
     if "-----BEGIN" in stripped:
-        return (_load_pem(stripped),)
+        return _load_pem_text(stripped, public_only)
     raise KeyLoadError(
         "the key is neither PEM (-----BEGIN …-----) nor JSON (a JWK or JWKS); "
         "for an HMAC secret use the secret field"
@@ -172,8 +197,34 @@ def load_key_text(text: str) -> tuple[Key, ...]:
 # the Tiledesk way, needs only the standard library, and the window and the command line start
 # faster without them.
 
+_PEM_WHOLE_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----.*?-----END \1-----", re.DOTALL)
 
-def _load_pem(text: str) -> Key:
+
+def _load_pem_text(text: str, public_only: bool) -> tuple[Key, ...]:
+    blocks = [
+        match.group()
+        for match in _PEM_WHOLE_BLOCK.finditer(text)
+        if "PARAMETERS" not in match.group(1)  # "EC PARAMETERS" from openssl ecparam: no key
+    ]
+    if len(blocks) <= 1:
+        return (_load_pem(blocks[0] if blocks else text, public_only),)
+    if len(blocks) > MAX_JWKS_KEYS:
+        raise KeyLoadError(
+            f"the PEM text holds {len(blocks)} blocks; at most {MAX_JWKS_KEYS} keys are read"
+        )
+    keys: list[Key] = []
+    problems: list[str] = []
+    for index, block in enumerate(blocks):
+        try:
+            keys.append(_load_pem(block, public_only))
+        except KeyLoadError as exc:
+            problems.append(f"block {index + 1}: {exc}")
+    if not keys:
+        raise KeyLoadError("no PEM block holds a usable key (" + "; ".join(problems) + ")")
+    return tuple(keys)
+
+
+def _load_pem(text: str, public_only: bool) -> Key:
     from cryptography.hazmat.primitives import serialization  # noqa: PLC0415
 
     match = _PEM_BLOCK.search(text)
@@ -188,15 +239,21 @@ def _load_pem(text: str) -> Key:
         if "PRIVATE" in label:
             if "ENCRYPTED" in label:
                 raise KeyLoadError("the private key is encrypted; export it without a password")
-            private: Any = (
-                serialization.load_ssh_private_key(data, password=None)
+            load = (
+                serialization.load_ssh_private_key
                 if "OPENSSH" in label
-                else serialization.load_pem_private_key(
-                    data,
-                    password=None,
-                    unsafe_skip_rsa_key_validation=text.strip() == DEMO_RSA_PRIVATE_KEY_PEM.strip(),
-                )
+                else serialization.load_pem_private_key
             )
+            # Read first without OpenSSL's RSA consistency check (seconds for big keys), to
+            # refuse oversized keys before it runs; the private half is not used yet.
+            private: Any = load(data, None, unsafe_skip_rsa_key_validation=True)
+            _check_key_size(private.public_key())
+            if public_only:
+                return _asymmetric_key(
+                    private.public_key(), None, "private key's public half", None
+                )
+            if text.strip() != DEMO_RSA_PRIVATE_KEY_PEM.strip():
+                private = load(data, None)  # checked now: this key may sign
             return _asymmetric_key(private.public_key(), private, "private key", None)
         public = serialization.load_pem_public_key(data)
         return _asymmetric_key(public, None, "public key", None)
@@ -217,10 +274,27 @@ def _short(exc: BaseException) -> str:
     return (message[:160] + "…") if len(message) > 160 else (message or type(exc).__name__)
 
 
+def _check_key_size(public: Any) -> None:
+    """Refuse an RSA key over :data:`MAX_RSA_BITS` bits (before anything costly is done)."""
+    from cryptography.hazmat.primitives.asymmetric import rsa  # noqa: PLC0415
+
+    if isinstance(public, rsa.RSAPublicKey):
+        _check_rsa_bits(public.key_size)
+
+
+def _check_rsa_bits(bits: int) -> None:
+    if bits > MAX_RSA_BITS:
+        raise KeyLoadError(
+            f"the RSA key has {bits} bits; keys over {MAX_RSA_BITS} bits are refused "
+            "(no JOSE issuer uses them, and checking one takes seconds)"
+        )
+
+
 def _asymmetric_key(public: Any, private: Any, source: str, kid: str | None) -> Key:
     from cryptography.hazmat.primitives.asymmetric import ec, ed448, ed25519, rsa  # noqa: PLC0415
 
     if isinstance(public, rsa.RSAPublicKey):
+        _check_rsa_bits(public.key_size)
         return Key(
             KeyKind.RSA,
             f"RSA {public.key_size}-bit {source}",
@@ -228,6 +302,7 @@ def _asymmetric_key(public: Any, private: Any, source: str, kid: str | None) -> 
             kid,
             public_key=public,
             private_key=private,
+            bits=public.key_size,
         )
     if isinstance(public, ec.EllipticCurvePublicKey):
         algorithm = EC_ALGORITHMS.get(public.curve.name)
@@ -243,6 +318,7 @@ def _asymmetric_key(public: Any, private: Any, source: str, kid: str | None) -> 
             kid,
             public_key=public,
             private_key=private,
+            bits=public.curve.key_size,
         )
     if isinstance(public, ed25519.Ed25519PublicKey | ed448.Ed448PublicKey):
         curve = "Ed25519" if isinstance(public, ed25519.Ed25519PublicKey) else "Ed448"
@@ -257,7 +333,7 @@ def _asymmetric_key(public: Any, private: Any, source: str, kid: str | None) -> 
     raise KeyLoadError(f"this kind of key ({type(public).__name__}) is not used to sign JWTs")
 
 
-def _load_jwk_text(text: str) -> tuple[Key, ...]:
+def _load_jwk_text(text: str, public_only: bool) -> tuple[Key, ...]:
     try:
         document = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
@@ -268,20 +344,39 @@ def _load_jwk_text(text: str) -> tuple[Key, ...]:
         entries = document["keys"]
         if not isinstance(entries, list) or not entries:
             raise KeyLoadError("the JWKS has no keys: 'keys' must be a non-empty array")
+        if len(entries) > MAX_JWKS_KEYS:
+            raise KeyLoadError(
+                f"the JWKS has {len(entries)} keys; at most {MAX_JWKS_KEYS} are read"
+            )
         keys: list[Key] = []
         problems: list[str] = []
         for index, entry in enumerate(entries):
             try:
-                keys.append(_load_jwk(entry))
+                keys.append(_load_jwk(entry, public_only))
             except KeyLoadError as exc:
                 problems.append(f"key {index + 1}: {exc}")
         if not keys:
             raise KeyLoadError("no key in the JWKS can be used (" + "; ".join(problems) + ")")
         return tuple(keys)
-    return (_load_jwk(document),)
+    return (_load_jwk(document, public_only),)
 
 
-def _load_jwk(entry: object) -> Key:
+_PRIVATE_JWK_MEMBERS = ("d", "p", "q", "dp", "dq", "qi", "oth")
+
+
+def _jwk_rsa_bits(entry: Mapping[str, object]) -> int | None:
+    """The bit length of an RSA JWK's modulus, read without building the key."""
+    modulus = entry.get("n")
+    if not isinstance(modulus, str):
+        return None
+    try:
+        data = base64.urlsafe_b64decode(modulus + "=" * (-len(modulus) % 4))
+    except (binascii.Error, ValueError):
+        return None
+    return int.from_bytes(data, "big").bit_length()
+
+
+def _load_jwk(entry: object, public_only: bool) -> Key:
     if not isinstance(entry, dict):
         raise KeyLoadError("a JWK must be a JSON object")
     kty = entry.get("kty")
@@ -289,14 +384,17 @@ def _load_jwk(entry: object) -> Key:
         raise KeyLoadError("the JWK has no 'kty' (key type)")
     kid = entry.get("kid") if isinstance(entry.get("kid"), str) else None
     declared = entry.get("alg") if isinstance(entry.get("alg"), str) else None
+    if kty == "RSA" and (bits := _jwk_rsa_bits(entry)) is not None:
+        _check_rsa_bits(bits)
+    if public_only and kty != "oct":
+        # Verifying needs the public half alone: building a private key would run OpenSSL's
+        # consistency check (seconds for big RSA keys) for nothing.
+        entry = {name: value for name, value in entry.items() if name not in _PRIVATE_JWK_MEMBERS}
     from jwt import PyJWK  # noqa: PLC0415
-    from jwt.exceptions import PyJWKError, PyJWKSetError  # noqa: PLC0415
 
     try:
         jwk = PyJWK(entry)
-    except (PyJWKError, PyJWKSetError, ValueError, TypeError, KeyError) as exc:
-        raise KeyLoadError(f"the {kty} JWK cannot be read: {_short(exc)}") from exc
-    except Exception as exc:
+    except Exception as exc:  # PyJWT and cryptography raise many types for odd input
         raise KeyLoadError(f"the {kty} JWK cannot be read: {_short(exc)}") from exc
     material = jwk.key
     if kty == "oct":
@@ -316,43 +414,56 @@ def _load_jwk(entry: object) -> Key:
     if declared is not None:
         if declared not in key.algorithms:
             raise KeyLoadError(f"the JWK declares alg {declared}, which a {kty} key cannot use")
-        key = Key(
-            key.kind,
-            key.description,
-            (declared,),
-            key.kid,
-            key.secret,
-            key.secret_text,
-            key.public_key,
-            key.private_key,
-        )
+        key = replace(key, algorithms=(declared,))
     return key
 
 
-def select_key(keys: Sequence[Key], header: Mapping[str, object] | None) -> Key | str:
-    """The key of ``keys`` for a token with this header, or a message saying why none fits.
+@dataclass(frozen=True, slots=True)
+class KeyCandidates:
+    """The keys of a set worth trying for one token, best first, and what to tell about it.
 
-    A JWKS is searched by the token's ``kid``; without a ``kid`` the first key whose algorithms
-    include the token's ``alg`` is taken.
+    ``problem`` is set (and ``candidates`` empty) when no key may be tried: the token names a
+    ``kid`` the set does not have. ``note`` warns that the token's ``kid`` names several keys.
+    """
+
+    candidates: tuple[Key, ...]
+    note: str | None = None
+    problem: str | None = None
+
+
+def select_keys(keys: Sequence[Key], header: Mapping[str, object] | None) -> KeyCandidates:
+    """The keys of ``keys`` to try for a token with this header, as jose and jwks-rsa look:
+
+    - the token names a ``kid``: every key with that ``kid`` (a set may repeat one, with a
+      note); none, in a set whose keys have kids: no key at all, as jose and jwks-rsa refuse
+      (``problem`` says which kids there are); keys without kids (a PEM file) are all tried;
+    - no ``kid``: every key.
+
+    Keys that verify the token's ``alg`` come first; the others stay as a last resort, so that
+    a refusal names the key and the algorithm.
     """
     if not keys:
-        return "no key was given"
+        return KeyCandidates((), problem="no key was given")
     kid = header.get("kid") if header else None
     alg = header.get("alg") if header else None
-    if len(keys) == 1:
-        only = keys[0]
-        if isinstance(kid, str) and only.kid is not None and only.kid != kid:
-            return f"the token names kid {kid!r}, but the key's kid is {only.kid!r}"
-        return only
-    if isinstance(kid, str):
-        for key in keys:
-            if key.kid == kid:
-                return key
-        return f"the key set has no key with kid {kid!r} (it has {_kids(keys)})"
-    for key in keys:
-        if alg in key.algorithms:
-            return key
-    return f"the token names no kid and no key in the set verifies alg {alg!r}"
+    note = None
+    pool = list(keys)
+    if isinstance(kid, str) and any(key.kid is not None for key in keys):
+        pool = [key for key in keys if key.kid == kid]
+        if not pool:
+            if len(keys) == 1:
+                problem = f"the token names kid {kid!r}, but the key's kid is {keys[0].kid!r}"
+            else:
+                problem = f"the key set has no key with kid {kid!r} (it has {_kids(keys)})"
+            return KeyCandidates((), problem=problem)
+        if len(pool) > 1:
+            note = (
+                f"{len(pool)} keys of the set have kid {kid!r}; each was tried, "
+                "as jose and jwks-rsa do"
+            )
+    fitting = [key for key in pool if alg in key.algorithms]
+    others = [key for key in pool if alg not in key.algorithms]
+    return KeyCandidates((*fitting, *others), note=note)
 
 
 def _kids(keys: Sequence[Key]) -> str:
@@ -467,3 +578,36 @@ def key_status(keys: Sequence[Key], problem: str | None, empty: str) -> KeyNote:
         more = f" and {len(keys) - 3} more" if len(keys) > 3 else ""
         return KeyNote(f"✔ {names}{more}", True)
     return KeyNote(empty)
+
+
+def key_label(key: Key, keys: Sequence[Key]) -> str:
+    """Which key of ``keys`` this is, for people: its kid, else its RFC 7638 thumbprint, else
+    its place in the set (a secret's thumbprint is never shown: it would be a hash of it)."""
+    if key.kid is not None:
+        return f"kid {key.kid!r}"
+    if not key.is_secret and key.public_key is not None:
+        thumbprint = _thumbprint(key.public_key)
+        if thumbprint is not None:
+            return f"thumbprint {thumbprint}"
+    for index, candidate in enumerate(keys):
+        if candidate is key:
+            return f"key {index + 1} of {len(keys)}"
+    return key.description
+
+
+def _thumbprint(public: Any) -> str | None:
+    """The RFC 7638 SHA-256 thumbprint of a public key, as jose's calculateJwkThumbprint."""
+    from jwt.algorithms import ECAlgorithm, OKPAlgorithm, RSAAlgorithm  # noqa: PLC0415
+
+    members = {"RSA": ("e", "kty", "n"), "EC": ("crv", "kty", "x", "y"), "OKP": ("crv", "kty", "x")}
+    for algorithm in (RSAAlgorithm, ECAlgorithm, OKPAlgorithm):
+        try:
+            jwk: dict[str, Any] = algorithm.to_jwk(public, as_dict=True)
+        except Exception:  # noqa: S112 (not this algorithm's kind of key: try the next)
+            continue
+        required = members.get(str(jwk.get("kty")))
+        if required is None:
+            return None
+        canonical = json.dumps({name: jwk[name] for name in required}, separators=(",", ":"))
+        return b64url_encode(hashlib.sha256(canonical.encode()).digest())
+    return None

@@ -19,6 +19,7 @@ from .encoding import (
 )
 from .extract import AMBIGUOUS_CODE, extract_token
 from .issues import Issue, Part, Severity
+from .limits import MAX_TEXT_BYTES
 
 __all__ = [
     "MAX_TOKEN_CHARS",
@@ -30,7 +31,7 @@ __all__ = [
     "inspect_token",
 ]
 
-MAX_TOKEN_CHARS: Final = 1024 * 1024
+MAX_TOKEN_CHARS: Final = MAX_TEXT_BYTES
 """Inputs longer than this (1 MiB of text) are refused at once, with a message."""
 
 

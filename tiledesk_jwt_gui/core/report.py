@@ -9,6 +9,7 @@ from typing import Any
 from .encoding import JSONValue
 from .issues import Severity
 from .judge import Verdict
+from .safe_text import terminal_safe
 from .server import Outcome
 from .verify import SignatureStatus
 
@@ -108,7 +109,10 @@ def headline(verdict: Verdict) -> str:
 
 
 def format_report(verdict: Verdict) -> str:
-    """A compact report, verdict first, for a terminal."""
+    """A compact report, verdict first, for a terminal.
+
+    Each line is passed through :func:`terminal_safe`: a value, a key, an ``alg`` or a message
+    quoting the token can neither steer the terminal nor start a line of its own."""
     lines = [headline(verdict), f"Signature: {verdict.signature.summary}"]
     if verdict.server is not None and verdict.server.reason not in ("", "ok"):
         lines.append(f"Server says: {verdict.server.reason}")
@@ -124,15 +128,17 @@ def format_report(verdict: Verdict) -> str:
     header = verdict.inspection.header
     payload = verdict.inspection.payload
     if header is not None:
-        lines.append("Header:  " + _pretty(header.value if header.is_json else header.text))
+        lines.extend(_labelled("Header:  ", header.value if header.is_json else header.text))
     if payload is not None:
-        lines.append("Payload: " + _pretty(payload.value if payload.is_json else payload.text))
-    return "\n".join(lines)
+        lines.extend(_labelled("Payload: ", payload.value if payload.is_json else payload.text))
+    return "\n".join(terminal_safe(line) for line in lines)
 
 
-def _pretty(value: JSONValue) -> str:
+def _labelled(label: str, value: JSONValue) -> list[str]:
+    """Indented JSON as lines, the first after ``label``, the others aligned under it. These
+    are the report's only multi-line values: json.dumps escapes newlines inside strings."""
     safe = _safe_or_none(value)
     if safe is None and value is not None:
-        return "(nested too deeply to print)"
-    text = json.dumps(safe, ensure_ascii=False, indent=2)
-    return text.replace("\n", "\n         ")
+        return [label + "(nested too deeply to print)"]
+    first, *rest = json.dumps(safe, ensure_ascii=False, indent=2).split("\n")
+    return [label + first, *(" " * len(label) + line for line in rest)]

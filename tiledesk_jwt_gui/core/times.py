@@ -27,11 +27,14 @@ __all__ = [
     "Validity",
     "check_leeway",
     "check_time_value",
+    "checked_instant",
+    "checked_leeway",
     "describe_time",
     "describe_times",
     "format_duration",
     "parse_duration",
     "parse_instant",
+    "parse_leeway",
     "time_window",
 ]
 
@@ -39,13 +42,14 @@ TIME_CLAIMS = ("iat", "nbf", "exp")
 MILLISECONDS_THRESHOLD = 32_503_680_000
 """1 January 3000 in Unix seconds: a larger value is almost surely milliseconds."""
 
-MAX_LEEWAY_SECONDS = 86_400
-"""The largest clock tolerance the faces accept: a day (Tiledesk allows none)."""
 _MAX_DATETIME_SECONDS = 253_402_300_799  # 9999-12-31T23:59:59Z
 MAX_TIME_VALUE = _MAX_DATETIME_SECONDS * 1000
 """The largest time claim a person may type: the year 9999 in milliseconds (a value in
 milliseconds is a mistake worth testing; beyond it, a number is no time at all)."""
 _MIN_DATETIME_SECONDS = -62_135_596_800  # 0001-01-01T00:00:00Z
+MAX_LEEWAY_SECONDS = 86_400
+"""The largest clock tolerance accepted: a day. Tolerance is for clocks seconds apart; to judge
+a token as of another day, set the time instead."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +189,7 @@ def parse_instant(text: str) -> float:
     stripped = text.strip()
     if re.fullmatch(r"-?\d+(\.\d+)?", stripped):
         value = float(stripped)
-        if abs(value) > _MAX_DATETIME_SECONDS:
+        if not (math.isfinite(value) and _MIN_DATETIME_SECONDS <= value <= _MAX_DATETIME_SECONDS):
             raise InputError(f"{text!r} is outside the years 1 to 9999")
         return value
     candidate = stripped[:-1] + "+00:00" if stripped.endswith(("Z", "z")) else stripped
@@ -202,12 +206,12 @@ def parse_instant(text: str) -> float:
 
 
 def check_leeway(seconds: float) -> str | None:
-    """Why ``seconds`` cannot be a clock leeway (not finite, negative, over a day), or ``None``.
-    No comparison of a verdict may be made with NaN, so NaN and infinities are refused here."""
-    if not math.isfinite(seconds):
-        return f"the leeway must be a finite number of seconds, not {seconds}"
-    if not 0 <= seconds <= MAX_LEEWAY_SECONDS:
-        return f"the leeway must be between 0 and {MAX_LEEWAY_SECONDS:,} seconds (a day)"
+    """Why ``seconds`` cannot be a clock leeway (not finite, negative, over a day), or ``None``:
+    :func:`checked_leeway`'s refusal as a message, for a field that shows it."""
+    try:
+        checked_leeway(seconds)
+    except InputError as exc:
+        return str(exc)
     return None
 
 
@@ -293,7 +297,7 @@ class TimeWindow:
 def _boundary(seconds: float, whole_seconds: bool) -> float:
     # The Tiledesk server compares whole seconds (floor(now)), so its answer changes at the
     # first whole second at or after the boundary.
-    return float(math.ceil(seconds)) if whole_seconds else seconds
+    return float(math.ceil(seconds)) if whole_seconds and math.isfinite(seconds) else seconds
 
 
 def time_window(
@@ -320,3 +324,45 @@ def time_window(
     return TimeWindow(
         now, leeway, state, opens, closes, min(ahead) if ahead else None, tuple(times)
     )
+
+
+def checked_instant(seconds: float) -> float:
+    """``seconds`` (Unix time) if it is a finite instant of the years 1 to 9999; else an
+    :class:`InputError`. No verdict is ever computed as of NaN or infinity."""
+    if not (
+        isinstance(seconds, int | float)
+        and not isinstance(seconds, bool)
+        and math.isfinite(seconds)
+        and _MIN_DATETIME_SECONDS <= seconds <= _MAX_DATETIME_SECONDS
+    ):
+        raise InputError(f"the time {seconds!r} is not an instant of the years 1 to 9999")
+    return float(seconds)
+
+
+def checked_leeway(seconds: float) -> float:
+    """``seconds`` if it is a clock tolerance from 0 to :data:`MAX_LEEWAY_SECONDS`; else an
+    :class:`InputError` (NaN, infinities and negative tolerances are refused)."""
+    if not (
+        isinstance(seconds, int | float)
+        and not isinstance(seconds, bool)
+        and math.isfinite(seconds)
+        and 0 <= seconds <= MAX_LEEWAY_SECONDS
+    ):
+        raise InputError(
+            f"the leeway {seconds!r} is not a number of seconds from 0 to {MAX_LEEWAY_SECONDS}"
+        )
+    return float(seconds)
+
+
+def parse_leeway(text: str) -> float:
+    """A clock tolerance typed by a person: a plain number of seconds from 0 to
+    :data:`MAX_LEEWAY_SECONDS` ("30", "1.5"); anything else (NaN, infinity, 1e400, -5) is an
+    :class:`InputError`."""
+    stripped = text.strip()
+    if not (
+        re.fullmatch(r"\d{1,6}(\.\d{1,9})?", stripped) and float(stripped) <= MAX_LEEWAY_SECONDS
+    ):
+        raise InputError(
+            f"{text!r} is not a leeway: give a number of seconds from 0 to {MAX_LEEWAY_SECONDS}"
+        )
+    return checked_leeway(float(stripped))

@@ -16,7 +16,8 @@ from typing import Any
 
 from .encoding import b64url_encode
 from .issues import Issue, Part, Severity
-from .keys import HMAC_ALGORITHMS, Key, select_key
+from .keys import HMAC_ALGORITHMS, Key, KeyCandidates, KeyKind, key_label, select_keys
+from .limits import MIN_RSA_BITS
 from .parse import Inspection
 
 __all__ = [
@@ -140,22 +141,84 @@ def verify_signature(
         )
     if keys is None or (isinstance(keys, Sequence) and not keys):
         return result(SignatureStatus.NO_KEY, "no key to check the signature with")
-    chosen = keys if isinstance(keys, Key) else select_key(keys, header)
-    if isinstance(chosen, str):
+    # One key given alone is the key to use, whatever kid the token names; a set (even of one
+    # key) is searched by kid.
+    key_set: tuple[Key, ...] = (keys,) if isinstance(keys, Key) else tuple(keys)
+    choice = KeyCandidates(key_set) if isinstance(keys, Key) else select_keys(key_set, header)
+    if not choice.candidates:
+        problem = (choice.problem or "no key fits") + _kid_hint(
+            key_set, alg, algorithms, inspection, signature_text
+        )
         return result(
             SignatureStatus.INVALID,
-            chosen,
-            Issue("kid", Severity.ERROR, "key_not_found", chosen, Part.KEY),
+            problem,
+            Issue("kid", Severity.ERROR, "key_not_found", problem, Part.KEY),
         )
-    allowed = [a for a in chosen.algorithms if algorithms is None or a in algorithms]
+    notes: list[Issue] = []
+    if choice.note is not None:
+        notes.append(Issue("kid", Severity.WARNING, "kid_ambiguous", choice.note, Part.KEY))
+    failures: list[SignatureCheck] = []
+    for candidate in choice.candidates:
+        check = _verify_with(candidate, alg, algorithms, inspection, signature_text)
+        if check.verified:
+            which = f" ({key_label(candidate, key_set)})" if len(key_set) > 1 else ""
+            return result(
+                SignatureStatus.VERIFIED,
+                f"signature verified with {candidate.description}{which}",
+                *check.issues,
+                *notes,
+                *_weak_key_warnings(candidate),
+                key=candidate,
+            )
+        failures.append(check)
+    first = failures[0]
+    if len(failures) == 1:
+        return result(first.status, first.summary, *first.issues, *notes, key=first.key)
+    summary = f"the {alg} signature matches none of the {len(failures)} keys tried"
+    issues = [i for i in first.issues if i.code != "signature_invalid"]
+    issues.append(Issue(None, Severity.ERROR, "signature_invalid", summary, Part.SIGNATURE))
+    return result(SignatureStatus.INVALID, summary, *issues, *notes, key=first.key)
+
+
+def _kid_hint(
+    keys: Sequence[Key],
+    alg: str,
+    algorithms: Sequence[str] | None,
+    inspection: Inspection,
+    signature_text: str,
+) -> str:
+    """When the token's kid is not in the set: which key of the set would verify it, if one
+    does (the token's kid is then wrong, not its signature). Never makes the token verified."""
+    for key in keys:
+        if _verify_with(key, alg, algorithms, inspection, signature_text).verified:
+            return (
+                f"; the key with {key_label(key, keys)} verifies the signature, so the token's "
+                "kid is what is wrong"
+            )
+    return ""
+
+
+def _verify_with(
+    key: Key,
+    alg: str,
+    algorithms: Sequence[str] | None,
+    inspection: Inspection,
+    signature_text: str,
+) -> SignatureCheck:
+    """The check with one key: the algorithm it allows, key confusion, then the signature."""
+
+    def result(status: SignatureStatus, summary: str, *issues: Issue) -> SignatureCheck:
+        return SignatureCheck(status, alg, key, summary, tuple(issues))
+
+    allowed = [a for a in key.algorithms if algorithms is None or a in algorithms]
     if alg not in allowed:
         why = (
-            f"the token says alg {alg}, but {chosen.description} verifies only "
+            f"the token says alg {alg}, but {key.description} verifies only "
             f"{', '.join(allowed) or 'none of the algorithms chosen'}"
         )
-        if chosen.is_secret and alg not in HMAC_ALGORITHMS:
+        if key.is_secret and alg not in HMAC_ALGORITHMS:
             why += " (a secret never verifies an asymmetric signature)"
-        elif not chosen.is_secret and alg in HMAC_ALGORITHMS:
+        elif not key.is_secret and alg in HMAC_ALGORITHMS:
             why += (
                 " (an HS token checked with a public key is the classic key-confusion "
                 "forgery: refused)"
@@ -164,21 +227,19 @@ def verify_signature(
             SignatureStatus.INVALID,
             why,
             Issue("alg", Severity.ERROR, "alg_not_allowed", why, Part.HEADER),
-            key=chosen,
         )
-    if chosen.is_secret and chosen.confusable_with is not None:
+    if key.is_secret and key.confusable_with is not None:
         why = (
-            f"the HMAC secret is {chosen.confusable_with}: a token signed with a public key as "
+            f"the HMAC secret is {key.confusable_with}: a token signed with a public key as "
             "an HMAC secret is the classic key-confusion forgery, so it is refused"
         )
         return result(
             SignatureStatus.INVALID,
             why,
             Issue(None, Severity.ERROR, "key_confusion", why, Part.KEY),
-            key=chosen,
         )
     try:
-        valid, issue = _check(alg, chosen, inspection, signature_text)
+        valid, issue = _check(alg, key, inspection, signature_text)
     except Exception as exc:  # a backend error is an invalid signature, never a crash
         valid, issue = (
             False,
@@ -193,20 +254,33 @@ def verify_signature(
     if valid:
         extra = (issue,) if issue is not None else ()
         return result(
-            SignatureStatus.VERIFIED,
-            f"signature verified with {chosen.description}",
-            *extra,
-            key=chosen,
+            SignatureStatus.VERIFIED, f"signature verified with {key.description}", *extra
         )
     if issue is None:
         issue = Issue(
             None,
             Severity.ERROR,
             "signature_invalid",
-            f"the {alg} signature does not match {chosen.description}",
+            f"the {alg} signature does not match {key.description}",
             Part.SIGNATURE,
         )
-    return result(SignatureStatus.INVALID, issue.message, issue, key=chosen)
+    return result(SignatureStatus.INVALID, issue.message, issue)
+
+
+def _weak_key_warnings(key: Key) -> tuple[Issue, ...]:
+    """RFC 7518 §3.3: RSA keys of 2048 bits or more. A smaller key verifies, with a warning."""
+    if key.kind is KeyKind.RSA and key.bits is not None and key.bits < MIN_RSA_BITS:
+        return (
+            Issue(
+                None,
+                Severity.WARNING,
+                "rsa_key_short",
+                f"the RSA key is {key.bits} bits; RFC 7518 §3.3 asks {MIN_RSA_BITS} or more "
+                "(keys this small can be factored: anyone could sign such tokens)",
+                Part.KEY,
+            ),
+        )
+    return ()
 
 
 def _check(
