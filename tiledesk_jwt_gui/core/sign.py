@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .asymmetric import sign_asymmetric
 from .encoding import JSONValue, b64url_encode, dumps_compact
 from .errors import SignError
 from .keys import HMAC_ALGORITHMS, Key
-from .verify import hmac_signature, jose_algorithm
+from .verify import hmac_signature
 
 __all__ = ["sign_token"]
 
@@ -67,7 +68,7 @@ def sign_token(
     if key.private_key is None:
         raise SignError(f"{key.description} is public: signing needs the private key")
     try:
-        signature = jose_algorithm(algorithm).sign(message, key.private_key)
+        signature = sign_asymmetric(algorithm, key.private_key, message)
     except Exception as exc:  # cryptography refuses unusual keys in its own words
         raise SignError(f"{algorithm} signing failed: {type(exc).__name__}") from None
     return f"{signing_input}.{b64url_encode(signature)}"
