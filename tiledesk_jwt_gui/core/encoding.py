@@ -22,8 +22,11 @@ __all__ = [
     "JSONValue",
     "JsonProblem",
     "b64url_encode",
+    "base64url_length_problem",
+    "clean_b64url_decode",
     "dumps_compact",
     "find_base64url_problem",
+    "is_jws_alphabet",
     "lenient_b64decode",
     "node_b64decode",
     "node_utf8",
@@ -61,7 +64,16 @@ class Base64Problem:
     fatal: bool
 
 
-_CLEAN_B64URL = re.compile(r"[A-Za-z0-9_-]*")
+_JWS_BYTES = (
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."  # base64url and dots
+)
+
+
+def is_jws_alphabet(text: str) -> bool:
+    """Whether ``text`` holds only base64url characters and dots: the one pass over a token
+    that tells every reader (RFC 7515, Node's lenient base64, the HTTP header rules) that
+    there is nothing to skip, refuse or read differently. About 1 µs per KB, in C."""
+    return text.isascii() and not text.encode("ascii").translate(None, _JWS_BYTES)
 
 
 def find_base64url_problem(segment: str) -> Base64Problem | None:
@@ -70,8 +82,8 @@ def find_base64url_problem(segment: str) -> Base64Problem | None:
     ``fatal`` problems make the segment unreadable as base64url; the others (a non-canonical
     last character) leave it readable but make strict verifiers disagree.
     """
-    if _CLEAN_B64URL.fullmatch(segment):
-        return _length_problem(segment)
+    if "." not in segment and is_jws_alphabet(segment):
+        return base64url_length_problem(segment)
     for index, char in enumerate(segment):
         if char in B64URL_CHARS:
             continue
@@ -105,10 +117,13 @@ def find_base64url_problem(segment: str) -> Base64Problem | None:
             index,
             True,
         )
-    return _length_problem(segment)
+    return base64url_length_problem(segment)
 
 
-def _length_problem(segment: str) -> Base64Problem | None:
+def base64url_length_problem(segment: str) -> Base64Problem | None:
+    """What is wrong with the length or the last character of ``segment``, a text of base64url
+    characters only (as :func:`is_jws_alphabet` finds them): the rest of
+    :func:`find_base64url_problem`, when the characters are known to be clean."""
     if len(segment) % 4 == 1:
         return Base64Problem(
             "base64_bad_length",
@@ -160,6 +175,15 @@ def node_b64decode(text: str) -> bytes:
     if len(body) % 4 == 1:
         body = body[:-1]
     # binascii ignores the unused low bits of a final partial group, as Node does.
+    return binascii.a2b_base64(body + "=" * (-len(body) % 4))
+
+
+def clean_b64url_decode(text: str) -> bytes:
+    """:func:`node_b64decode` for text known to hold base64url characters only (no ``=``, no
+    junk to skip): the same bytes, without the passes that look for what is not there."""
+    body = text.translate(_TO_STANDARD)
+    if len(body) % 4 == 1:
+        body = body[:-1]
     return binascii.a2b_base64(body + "=" * (-len(body) % 4))
 
 
