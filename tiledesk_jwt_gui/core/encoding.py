@@ -293,8 +293,9 @@ def _pairs_hook(duplicates: list[str] | None) -> Any:
     return hook
 
 
-_NUMBER = re.compile(r"(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?")
-_WS = re.compile(r"[ \t\n\r]*")
+# Compiled when the parser below is first needed (rarely), not at import.
+_NUMBER = r"(-?(?:0|[1-9][0-9]*))(\.[0-9]+)?([eE][-+]?[0-9]+)?"
+_WS = r"[ \t\n\r]*"
 
 
 class _IterativeParser:
@@ -307,6 +308,8 @@ class _IterativeParser:
     def __init__(self, text: str, hook: Any) -> None:
         self.text = text
         self.hook = hook
+        self._ws = re.compile(_WS)
+        self._number = re.compile(_NUMBER)
 
     def parse(self) -> JSONValue | JsonProblem:
         try:
@@ -320,7 +323,7 @@ class _IterativeParser:
 
     def _parse(self) -> JSONValue:
         text = self.text
-        pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
+        pos = self._ws.match(text, 0).end()  # type: ignore[union-attr]
         # Each frame: [container, pending key or None]; objects collect pairs in a list.
         stack: list[tuple[list[Any], bool]] = []
         pending_keys: list[str | None] = []
@@ -334,7 +337,7 @@ class _IterativeParser:
             value: Any
             opened = False
             if char == "{":
-                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                pos = self._ws.match(text, pos + 1).end()  # type: ignore[union-attr]
                 if pos < len(text) and text[pos] == "}":
                     value = self.hook([])
                     pos += 1
@@ -343,7 +346,7 @@ class _IterativeParser:
                     pos = self._read_key(pos, pending_keys)
                     opened = True
             elif char == "[":
-                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                pos = self._ws.match(text, pos + 1).end()  # type: ignore[union-attr]
                 if pos < len(text) and text[pos] == "]":
                     value = []
                     pos += 1
@@ -363,7 +366,7 @@ class _IterativeParser:
             elif text.startswith("null", pos):
                 value, pos = None, pos + 4
             else:
-                match = _NUMBER.match(text, pos)
+                match = self._number.match(text, pos)
                 if not match:
                     if text.startswith(("NaN", "Infinity", "-Infinity"), pos):
                         raise _Reject(
@@ -384,10 +387,10 @@ class _IterativeParser:
                 items, is_object = stack[-1]
                 key = pending_keys.pop()
                 items.append((key, value) if is_object else value)
-                pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                pos = self._ws.match(text, pos).end()  # type: ignore[union-attr]
                 closer = "}" if is_object else "]"
                 if pos < len(text) and text[pos] == ",":
-                    pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                    pos = self._ws.match(text, pos + 1).end()  # type: ignore[union-attr]
                     if is_object:
                         pos = self._read_key(pos, pending_keys)
                     else:
@@ -401,8 +404,8 @@ class _IterativeParser:
                 raise self._fail("Expecting ',' delimiter", pos)
             if have_root:
                 break
-            pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
-        end = _WS.match(text, pos).end()  # type: ignore[union-attr]
+            pos = self._ws.match(text, pos).end()  # type: ignore[union-attr]
+        end = self._ws.match(text, pos).end()  # type: ignore[union-attr]
         if end != len(text):
             raise self._fail("Extra data", end)
         return root
@@ -415,11 +418,11 @@ class _IterativeParser:
             key, pos = scanstring(text, pos + 1, True)
         except json.JSONDecodeError as exc:
             raise self._fail(exc.msg, exc.pos) from None
-        pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+        pos = self._ws.match(text, pos).end()  # type: ignore[union-attr]
         if pos >= len(text) or text[pos] != ":":
             raise self._fail("Expecting ':' delimiter", pos)
         pending_keys.append(key)
-        return _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+        return self._ws.match(text, pos + 1).end()  # type: ignore[union-attr]
 
 
 def dumps_compact(value: object) -> str:

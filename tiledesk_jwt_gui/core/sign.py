@@ -18,15 +18,17 @@ from .verify import hmac_signature
 __all__ = ["sign_token"]
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _encode_json(value: object, part: str) -> str:
     try:
         text = dumps_compact(value)
-        # A lone surrogate cannot be UTF-8; JSON.stringify writes it as an escape, and so do we.
-        text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-        return b64url_encode(text.encode("utf-8"))
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate cannot be UTF-8; JSON.stringify writes it as an escape, and so do
+            # we (the pattern is compiled only for such rare text, not at import).
+            text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
+            data = text.encode("utf-8")
+        return b64url_encode(data)
     except ValueError as exc:
         raise SignError(f"the {part} cannot be written as JSON: {exc}") from None
     except RecursionError:
