@@ -75,35 +75,26 @@ class Run:
     rss_kib: int
 
 
-def run_measured(command: Sequence[str], env: dict[str, str], cwd: Path = ROOT) -> Run:
-    """Run ``command`` to its end; its wall time, CPU time and peak RSS (from wait4)."""
-    with tempfile.TemporaryFile() as output:
-        started = time.perf_counter()
-        process = subprocess.Popen(list(command), env=env, cwd=cwd, stdout=output, stderr=output)
-        _, status, usage = os.wait4(process.pid, 0)
-        wall = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode != 0:
-            output.seek(0)
-            tail = output.read().decode(errors="replace")[-600:]
-            raise SystemExit(f"bench: {command[0]} exited {process.returncode}: {tail}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
-
-
 def interleave(
     commands: dict[str, list[str]], runs: int, env: dict[str, str]
 ) -> dict[str, list[Run]]:
-    """``runs`` rounds of every command after one warm-up round; the order turns each round
-    so that no program always runs first (or right after the same one)."""
-    names = list(commands)
-    results: dict[str, list[Run]] = {name: [] for name in names}
-    for round_ in range(runs + 1):
-        shift = round_ % len(names)
-        for name in names[shift:] + names[:shift]:
-            sample = run_measured(commands[name], env)
-            if round_:
-                results[name].append(sample)
-    return results
+    """``runs`` alternated rounds of every command after a warm-up round, each timed by a small
+    clean process (tests/bench/processes.py), so that each peak RSS is the program's own."""
+    request = {"commands": commands, "runs": runs, "env": env, "cwd": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.processes"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(result.stderr.strip() or f"bench: the runner exited {result.returncode}")
+    return {
+        name: [Run(s["wall"], s["cpu"], int(s["rss_kib"])) for s in samples]
+        for name, samples in json.loads(result.stdout).items()
+    }
 
 
 def spread(values: Sequence[float], scale: float = 1e3) -> str:
@@ -226,6 +217,54 @@ def core_cycle() -> list[Figure]:
         Figure("pyjwt_floor_us", statistics.median(bare) * 1e6, " µs", "the floor"),
         Figure("core_cycle_ratio_vs_pyjwt", ratio, "×", "≤ 2.0", ratio <= 2.0),
     ]
+
+
+def big_token_figures() -> list[Figure]:
+    """The core's judge time per KB of token, against PyJWT verifying the same token."""
+    import jwt
+
+    from tiledesk_jwt_gui.core import (
+        DEMO_PROJECT_ID,
+        DEMO_SECRET,
+        demo_claims,
+        judge,
+        secret_key,
+        sign_token,
+    )
+
+    now = int(time.time())
+    key = secret_key(DEMO_SECRET)
+    figures: list[Figure] = []
+    for label, size in (("64KB", 64_000), ("500KB", 500_000)):
+        claims = dict(demo_claims(now), blob="a" * int(size * 0.75))
+        token = sign_token(None, claims, key, "HS256")
+        kb = len(token) / 1000
+
+        def ours(token: str = token) -> None:
+            assert judge(token, key, project_id=DEMO_PROJECT_ID, at=now).accepted
+
+        def floor(token: str = token, audience: str = str(claims["aud"])) -> None:
+            jwt.decode(token, DEMO_SECRET, algorithms=["HS256"], audience=audience)
+
+        mine, bare = [], []
+        for _ in range(5):
+            mine += repeat(ours, 10, warmup=2)
+            bare += repeat(floor, 10, warmup=2)
+        figures += [
+            Figure(
+                f"judge_us_per_kb_{label}",
+                statistics.median(mine) / kb * 1e6,
+                " µs",
+                "for the record",
+            ),
+            Figure(
+                f"pyjwt_decode_us_per_kb_{label}",
+                statistics.median(bare) / kb * 1e6,
+                " µs",
+                "a floor",
+            ),
+        ]
+    return figures
 
 
 # --- 2, 3, 7. the window: keystrokes, pastes, memory ------------------------------------------
@@ -569,7 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-window", action="store_true")
     args = parser.parse_args(argv)
     figures: list[Figure] = []
-    sections: list[Callable[[], list[Figure]]] = [core_cycle]
+    sections: list[Callable[[], list[Figure]]] = [core_cycle, big_token_figures]
     if not args.skip_window:
         sections.append(window_figures)
     sections.append(lambda: process_figures(args.runs))
