@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest fuzz bench
+.PHONY: run test lint typecheck pytest fuzz bench bytecode
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed (none found on PATH)"; exit 2; }
@@ -15,7 +15,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+# Bytecode for the app's sources (the install is editable, and PYTHONDONTWRITEBYTECODE may be
+# set): compileall writes only what is out of date, so no start compiles a source file
+# (tests/packaging/test_bytecode.py). The dependencies are compiled by pip when installed.
+bytecode:
+	@$(BIN)/python -m compileall -q tiledesk_jwt_gui
+
+# The platform check (tiledesk_jwt_gui/platform_check.py) installs the system libraries Qt's
+# platform plugin needs when it can (root or sudo), or prints the command and stops (exit 2).
+run: $(STAMP) bytecode
+	@$(BIN)/python -m tiledesk_jwt_gui.platform_check --install
 	$(BIN)/tiledesk-jwt-gui
 
 lint: $(STAMP)

@@ -10,7 +10,10 @@ Checks, each with its reason on failure (exit 1):
   backend are inside);
 - ``tiledesk-jwt --version`` names the version of pyproject.toml (the metadata is inside);
 - ``tiledesk-jwt sign`` then ``verify`` round-trips a token with a random secret passed through an
-  environment variable, and a wrong secret is refused (exit 1).
+  environment variable, and a wrong secret is refused (exit 1);
+- on Linux, every system library that the Qt platform plugins it holds (xcb, wayland) and the
+  Qt libraries they load link is one ``make run``'s check and the README know the package of
+  (``tiledesk_jwt_gui.platform_check.PACKAGES``).
 """
 
 from __future__ import annotations
@@ -104,7 +107,43 @@ def check(folder: Path) -> list[str]:
     if result.returncode != 1:
         raise SmokeFailure(f"{cli} verify should reject a wrong secret (exit 1), {explain(result)}")
     passed.append(f"{cli.name} sign/verify round trip passed; a wrong secret is rejected")
+    if sys.platform.startswith("linux"):
+        passed.append(check_platform_packages(folder))
     return passed
+
+
+def _pyside_folder(folder: Path) -> Path:
+    """PySide6 in a bundle folder, or in the venv whose bin folder ``folder`` is."""
+    candidates = [folder / "_internal" / "PySide6", folder / "PySide6"]
+    candidates += sorted(folder.parent.glob("lib/python3*/site-packages/PySide6"))
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise SmokeFailure(f"no PySide6 folder in or next to {folder}")
+
+
+def check_platform_packages(folder: Path) -> str:
+    """Every system library the platform plugins need has a known package (Linux)."""
+    from tiledesk_jwt_gui.platform_check import needed_packages  # noqa: PLC0415
+
+    pyside = _pyside_folder(folder)
+    platforms = pyside / "Qt" / "plugins" / "platforms"
+    plugins = [platforms / f"libq{name}.so" for name in ("xcb", "wayland")]
+    plugins = [plugin for plugin in plugins if plugin.is_file()]
+    if not any(plugin.name == "libqxcb.so" for plugin in plugins):
+        raise SmokeFailure(f"Qt's xcb platform plugin is missing from {platforms}")
+    inside = folder if (folder / "_internal").is_dir() else pyside
+    try:
+        packages = needed_packages(plugins, inside, os.environ)
+    except KeyError as exc:
+        raise SmokeFailure(
+            f"the platform plugins link a system library make run cannot install: {exc.args[0]} "
+            "(add it to PACKAGES in tiledesk_jwt_gui/platform_check.py and to the README)"
+        ) from None
+    except OSError as exc:
+        raise SmokeFailure(f"the platform plugins' libraries cannot be listed: {exc}") from None
+    names = ", ".join(plugin.name for plugin in plugins)
+    return f"{names}: every system library has a package ({len(packages['debian'])} on Debian)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import math
 import os
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,10 @@ from tiledesk_jwt_gui.core import (
 )
 from tiledesk_jwt_gui.core.encoding import (
     b64url_encode,
+    base64url_length_problem,
+    clean_b64url_decode,
+    find_base64url_problem,
+    is_jws_alphabet,
     node_b64decode,
     node_b64decode_reference,
 )
@@ -106,3 +111,14 @@ def test_verified_only_when_the_signature_truly_matches(
 @given(text=st.text(alphabet=B64URL + "+/=. \n!", max_size=40))
 def test_fast_node_base64_equals_the_bit_by_bit_definition(text: str) -> None:
     assert node_b64decode(text) == node_b64decode_reference(text)
+
+
+@given(text=st.text(alphabet=B64URL + ".=+/ \n!é\x00", max_size=40) | st.text(max_size=40))
+def test_the_one_pass_alphabet_check_is_the_character_class(text: str) -> None:
+    assert is_jws_alphabet(text) is (re.fullmatch(r"[A-Za-z0-9_.-]*", text) is not None)
+
+
+@given(text=st.text(alphabet=B64URL, max_size=40))
+def test_clean_segments_read_as_the_general_path_reads_them(text: str) -> None:
+    assert clean_b64url_decode(text) == node_b64decode_reference(text)
+    assert base64url_length_problem(text) == find_base64url_problem(text)

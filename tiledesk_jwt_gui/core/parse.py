@@ -11,9 +11,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from .encoding import (
+    Base64Problem,
     JsonProblem,
     JSONValue,
+    base64url_length_problem,
+    clean_b64url_decode,
     find_base64url_problem,
+    is_jws_alphabet,
     lenient_b64decode,
     parse_json,
 )
@@ -180,9 +184,12 @@ def inspect_token(text: str) -> Inspection:
                 Part.TOKEN,
             )
         )
-    header = _decode_json_segment(segments, "header", Part.HEADER, issues)
-    payload = _decode_json_segment(segments, "payload", Part.PAYLOAD, issues)
-    signature = _decode_signature(segments, issues) if len(parts) == 3 else None
+    # One pass over the whole token: when it holds only base64url characters and dots (any
+    # real token does), no segment needs to be searched for bad characters again.
+    clean = is_jws_alphabet(token)
+    header = _decode_json_segment(segments, "header", Part.HEADER, issues, clean)
+    payload = _decode_json_segment(segments, "payload", Part.PAYLOAD, issues, clean)
+    signature = _decode_signature(segments, issues, clean) if len(parts) == 3 else None
     return Inspection(
         text, token, span, notices, segments, header, payload, signature, tuple(issues)
     )
@@ -243,8 +250,16 @@ def _find(segments: tuple[Segment, ...], name: str) -> Segment | None:
     return None
 
 
+def _base64url(text: str, clean: bool) -> tuple[Base64Problem | None, bytes]:
+    """The segment's problem (RFC 7515) and its bytes as Node reads them; ``clean``: the text
+    is known to hold base64url characters only."""
+    if clean:
+        return base64url_length_problem(text), clean_b64url_decode(text)
+    return find_base64url_problem(text), lenient_b64decode(text)
+
+
 def _decode_json_segment(
-    segments: tuple[Segment, ...], name: str, part: Part, issues: list[Issue]
+    segments: tuple[Segment, ...], name: str, part: Part, issues: list[Issue], clean: bool
 ) -> DecodedSegment | None:
     segment = _find(segments, name)
     if segment is None:
@@ -252,13 +267,12 @@ def _decode_json_segment(
     if not segment.text:
         issues.append(Issue(None, Severity.ERROR, f"{name}_empty", f"the {name} is empty", part))
         return None
-    problem = find_base64url_problem(segment.text)
+    problem, raw = _base64url(segment.text, clean)
     if problem is not None:
         severity = Severity.ERROR if problem.fatal else Severity.WARNING
         issues.append(
             Issue(None, severity, f"{name}_{problem.code}", f"the {name}: {problem.message}", part)
         )
-    raw = lenient_b64decode(segment.text)
     try:
         text = raw.decode("utf-8")
         utf8_valid = True
@@ -312,11 +326,13 @@ def _decode_json_segment(
     return DecodedSegment(raw, text, value, True, utf8_valid, tuple(duplicates))
 
 
-def _decode_signature(segments: tuple[Segment, ...], issues: list[Issue]) -> bytes | None:
+def _decode_signature(
+    segments: tuple[Segment, ...], issues: list[Issue], clean: bool
+) -> bytes | None:
     segment = _find(segments, "signature")
     if segment is None or not segment.text:
         return None
-    problem = find_base64url_problem(segment.text)
+    problem, raw = _base64url(segment.text, clean)
     if problem is not None:
         severity = Severity.ERROR if problem.fatal else Severity.WARNING
         issues.append(
@@ -328,7 +344,7 @@ def _decode_signature(segments: tuple[Segment, ...], issues: list[Issue]) -> byt
                 Part.SIGNATURE,
             )
         )
-    return lenient_b64decode(segment.text)
+    return raw
 
 
 def _json_kind(value: JSONValue) -> str:

@@ -9,23 +9,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from .asymmetric import sign_asymmetric
 from .encoding import JSONValue, b64url_encode, dumps_compact
 from .errors import SignError
 from .keys import HMAC_ALGORITHMS, Key
-from .verify import hmac_signature, jose_algorithm
+from .verify import hmac_signature
 
 __all__ = ["sign_token"]
-
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _encode_json(value: object, part: str) -> str:
     try:
         text = dumps_compact(value)
-        # A lone surrogate cannot be UTF-8; JSON.stringify writes it as an escape, and so do we.
-        text = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-        return b64url_encode(text.encode("utf-8"))
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate cannot be UTF-8; JSON.stringify writes it as an escape, and so do
+            # we (the pattern is compiled only for such rare text, not at import).
+            text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
+            data = text.encode("utf-8")
+        return b64url_encode(data)
     except ValueError as exc:
         raise SignError(f"the {part} cannot be written as JSON: {exc}") from None
     except RecursionError:
@@ -67,7 +70,7 @@ def sign_token(
     if key.private_key is None:
         raise SignError(f"{key.description} is public: signing needs the private key")
     try:
-        signature = jose_algorithm(algorithm).sign(message, key.private_key)
+        signature = sign_asymmetric(algorithm, key.private_key, message)
     except Exception as exc:  # cryptography refuses unusual keys in its own words
         raise SignError(f"{algorithm} signing failed: {type(exc).__name__}") from None
     return f"{signing_input}.{b64url_encode(signature)}"

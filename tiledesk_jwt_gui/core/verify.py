@@ -12,8 +12,8 @@ import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
+from .asymmetric import verify_asymmetric
 from .encoding import b64url_encode
 from .issues import Issue, Part, Severity
 from .keys import HMAC_ALGORITHMS, Key, KeyCandidates, KeyKind, key_label, select_keys
@@ -24,7 +24,6 @@ __all__ = [
     "SignatureCheck",
     "SignatureStatus",
     "hmac_signature",
-    "jose_algorithm",
     "verify_signature",
 ]
 
@@ -307,8 +306,7 @@ def _check(
     signature = inspection.signature
     if signature is None:
         return False, None
-    algorithm = jose_algorithm(alg)
-    valid = bool(algorithm.verify(signing_input, key.public_key, signature))
+    valid = verify_asymmetric(alg, key.public_key, signing_input, signature)
     warning = None
     if valid and b64url_encode(signature) != signature_text:
         warning = Issue(
@@ -320,10 +318,3 @@ def _check(
             Part.SIGNATURE,
         )
     return valid, warning
-
-
-def jose_algorithm(name: str) -> Any:
-    """PyJWT's implementation of an asymmetric algorithm, imported on first use."""
-    from jwt.algorithms import get_default_algorithms  # noqa: PLC0415
-
-    return get_default_algorithms()[name]
