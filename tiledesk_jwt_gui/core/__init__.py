@@ -107,7 +107,6 @@ from .keys import (
     looks_like_key_material,
     secret_key,
     secret_note,
-    select_key,
     select_keys,
     signing_key,
 )
@@ -362,7 +361,6 @@ __all__ = [
     "secret_note",
     "secret_notes",
     "segment_faults",
-    "select_key",
     "select_keys",
     "server_keys_for",
     "server_sample",

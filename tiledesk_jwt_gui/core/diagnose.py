@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .asymmetric import verify_asymmetric
 from .causes import (
     SURROUNDING_WHITESPACE,
     Cause,
@@ -38,7 +39,7 @@ from .parse import Inspection, inspect_token
 from .secret_notes import MAC_LENGTHS, MacTarget, secret_encoder, secret_flaws
 from .server import audience_project_id
 from .tiledesk import tiledesk_audience
-from .verify import jose_algorithm, verify_signature
+from .verify import verify_signature
 
 __all__ = [
     "DEFAULT_GLOBAL_SECRET",
@@ -154,7 +155,7 @@ class _Context:
         if key.is_secret:
             return key.secret is not None and self.mac.matches(key.secret, alg, signing_input)
         try:
-            return bool(jose_algorithm(alg).verify(signing_input, key.public_key, signature))
+            return verify_asymmetric(alg, key.public_key, signing_input, signature)
         except Exception:  # a backend refusal is a mismatch
             return False
 
