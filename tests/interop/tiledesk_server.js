@@ -406,9 +406,10 @@ function requestBytes(method, target, authorization, body) {
   for (const [name, value] of BROWSER_HEADERS) {
     lines.push(`${name}: ${value}`);
     if (name === 'Connection') {
-      if (body !== null) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
+      // The widget posts with Content-Type: application/json (the sign-in with no body).
+      if (method === 'POST') lines.push(`Content-Length: ${Buffer.byteLength(body || '')}`);
       lines.push(`Authorization: ${authorization}`);
-      if (body !== null) lines.push('Content-Type: application/json');
+      if (method === 'POST') lines.push('Content-Type: application/json');
     }
   }
   return Buffer.concat([Buffer.from(lines.join('\r\n') + '\r\n\r\n', 'latin1'), Buffer.from(body || '', 'utf8')]);

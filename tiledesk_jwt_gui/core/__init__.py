@@ -41,6 +41,17 @@ from .sample import (
 )
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .sign import sign_token
+from .signin import (
+    ADMIN_EMAIL,
+    HEADER_LIMIT,
+    STAFF_ROLES,
+    Call,
+    CallAnswer,
+    SigninFlow,
+    header_bytes,
+    signin_flow,
+    token_length_limit,
+)
 from .snippets import (
     DEFAULT_SERVER_BASE,
     authorization_header,
@@ -52,6 +63,7 @@ from .times import TimeInfo, describe_time, format_duration, parse_duration, par
 from .verify import SignatureCheck, SignatureStatus, verify_signature
 
 __all__ = [
+    "ADMIN_EMAIL",
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
     "CUSTOM_AUTH_SUBJECT",
@@ -60,11 +72,15 @@ __all__ = [
     "DEMO_PROJECT_ID",
     "DEMO_RSA_PRIVATE_KEY_PEM",
     "DEMO_SECRET",
+    "HEADER_LIMIT",
     "HMAC_ALGORITHMS",
     "HMAC_MIN_BYTES",
     "MAX_TOKEN_CHARS",
     "PROJECT_ID_PATTERN",
+    "STAFF_ROLES",
     "UNKNOWN_SECRET",
+    "Call",
+    "CallAnswer",
     "CoreError",
     "DecodedSegment",
     "InputError",
@@ -86,6 +102,7 @@ __all__ = [
     "SignError",
     "SignatureCheck",
     "SignatureStatus",
+    "SigninFlow",
     "Span",
     "Stage",
     "TimeInfo",
@@ -97,6 +114,7 @@ __all__ = [
     "describe_time",
     "format_duration",
     "format_report",
+    "header_bytes",
     "headline",
     "inspect_token",
     "judge",
@@ -112,8 +130,10 @@ __all__ = [
     "server_keys_for",
     "server_verdict",
     "sign_token",
+    "signin_flow",
     "tiledesk_audience",
     "tiledesk_claims",
+    "token_length_limit",
     "verdict_to_dict",
     "verify_signature",
     "widget_call",

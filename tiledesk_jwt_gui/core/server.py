@@ -107,6 +107,8 @@ class ServerVerdict:
     issue: Issue | None
     key_source: str
     project_id: str | None
+    payload: JSONValue = field(default=None, repr=False, compare=False)
+    """The claims passport hands on (only when the token gets past it)."""
 
     @property
     def accepted(self) -> bool:
@@ -713,10 +715,16 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
                 _concat_or_hang(claim, value, "the user's full name", run)
     if run.undecided is not None:
         return ServerVerdict(
-            Outcome.UNDECIDED, Stage.PASSPORT, "", run.undecided, run.key_source, run.project_id
+            Outcome.UNDECIDED,
+            Stage.PASSPORT,
+            "",
+            run.undecided,
+            run.key_source,
+            run.project_id,
+            payload,
         )
     return ServerVerdict(
-        Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source, run.project_id
+        Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source, run.project_id, payload
     )
 
 
