@@ -358,7 +358,7 @@ function loadInstance(globalSecret) {
 
   return new Promise((resolve) => {
     const server = http.createServer((req, res) => {
-      const store = clients.get(req.socket.remotePort);
+      const store = clients.get(`${req.socket.localPort}:${req.socket.remotePort}`);
       if (!store) {
         res.statusCode = 421;
         return res.end();
@@ -382,7 +382,7 @@ function instanceFor(globalSecret) {
 // ------------------------------------------------------------------------------------------
 // The client: a browser's request, byte for byte, on a socket of its own.
 
-const clients = new Map(); // local port of a harness socket -> the case's store
+const clients = new Map(); // "server port:client port" of a harness socket -> the case's store
 
 const BROWSER_HEADERS = [
   ['Host', 'api.tiledesk.com'],
@@ -462,13 +462,14 @@ function call(instance, store, bytes) {
     const chunks = [];
     let settled = false;
     let socket = null;
+    let key = null;
     const finish = (answer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearInterval(watch);
       if (socket) {
-        clients.delete(socket.localPort);
+        clients.delete(key);
         socket.destroy();
       }
       store.call = null;
@@ -483,7 +484,8 @@ function call(instance, store, bytes) {
     }, 50);
     store.call = state;
     socket = net.connect({ port: instance.port, host: '127.0.0.1' }, () => {
-      clients.set(socket.localPort, store);
+      key = `${instance.port}:${socket.localPort}`;
+      clients.set(key, store);
       socket.write(bytes);
     });
     socket.on('data', (chunk) => {

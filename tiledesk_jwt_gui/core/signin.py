@@ -501,13 +501,22 @@ def _project_call(state: _State, returned: str, payload: JSONValue) -> None:
             state.answer(Call.PROJECT, 500, "CastError (the membership lookup fails)")
             return
     if email == ADMIN_EMAIL and isinstance(email, str):
-        state.answer(Call.PROJECT, 200, "OK (email is the default admin address)")
+        passed = "OK (email is the default admin address)"
     elif member:
-        state.answer(Call.PROJECT, 200, "OK")
+        passed = "OK"
     elif email is _MISSING:
-        state.answer(Call.PROJECT, 200, "OK (no email: has-role.js takes it for ADMIN_EMAIL)")
+        passed = "OK (no email: has-role.js takes it for ADMIN_EMAIL)"
     else:
         state.answer(Call.PROJECT, 403, "you dont belong to the project.")
+        return
+    user_id = None if state.new_account else claims.get("_id")
+    numeric = isinstance(user_id, int | float) and not isinstance(user_id, bool)
+    if numeric and _object_id(js_to_string(user_id)) is None:
+        # routes/user-request.js: ObjectId.isValid(number) is true; the cast of its text fails
+        # (unless that text has 12 characters: bson takes them as the id's bytes).
+        state.answer(Call.PROJECT, 500, "Error getting requests. (CastError: a numeric _id)")
+        return
+    state.answer(Call.PROJECT, 200, passed)
 
 
 # The token routes/auth.js signs for a new account: a user document, a few hundred characters.
