@@ -1,23 +1,12 @@
-"""Fixtures of the interop tests: the real Tiledesk code, installed on demand."""
+"""Fixtures of the interop tests: tiledesk-server's own code, installed on demand."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.interop.node_stack import StackUnavailable, ensure_stack
-from tests.interop.tiledesk_server import TiledeskServer, ensure_server
-
-
-@pytest.fixture(scope="session")
-def server_stack() -> Path:
-    """The runnable server_stack.js; the test is skipped, with the reason, without node/npm."""
-    try:
-        return ensure_stack()
-    except StackUnavailable as exc:
-        pytest.skip(f"the Tiledesk verification stack is unavailable: {exc}")
+from tests.interop.tiledesk_server import StackUnavailable, TiledeskServer, ensure_server
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,10 @@ import pytest
 
 from tests.core.hostile import NOW, PROJECT, SECRET, catalogue
 from tests.interop.flows import flow_disagreement
-from tests.interop.test_random_claims import PROJECT as RANDOM_PROJECT
-from tests.interop.test_random_claims import case as random_case
-from tests.interop.token_factory import MAIN_PROJECT, generate_cases
+from tests.interop.random_claims import PROJECT as RANDOM_PROJECT
+from tests.interop.random_claims import case as random_case
 from tests.interop.tiledesk_server import TiledeskServer
+from tests.interop.token_factory import MAIN_PROJECT, generate_cases
 from tiledesk_jwt_gui.core import MAX_TOKEN_CHARS
 
 pytestmark = pytest.mark.interop

@@ -51,9 +51,9 @@ const { AsyncLocalStorage, createHook } = require('async_hooks');
 
 const ROOT = __dirname;
 const SERVER = path.join(ROOT, 'package');
-const NO_ANSWER_MS = 4000;
+const NO_ANSWER_MS = 10000;
 const CRASH_GRACE_MS = 300;
-const CONCURRENCY = 48;
+const CONCURRENCY = 16;
 const BODY_LIMIT = 2000;
 
 // ------------------------------------------------------------------------------------------
@@ -265,8 +265,11 @@ function loadInstance(globalSecret) {
   const winston = fromServer('./config/winston');
   for (const transport of winston.transports) {
     // Formatted as in production (that is what can throw), then dropped.
+    // The callback comes at once, as from a console: the logger's stream stays drained, so
+    // each line is formatted inside the log call (an idle server; under load winston buffers
+    // and formats later, away from the request).
     transport.log = (info, done) => {
-      if (done) setImmediate(done);
+      if (done) done();
     };
   }
   const mongoose = fromServer('mongoose');

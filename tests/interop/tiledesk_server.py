@@ -29,12 +29,17 @@ from typing import Any, Final
 if sys.platform != "win32":
     import fcntl
 
-from tests.interop.node_stack import MIN_NODE_MAJOR, REPO_ROOT, StackUnavailable
 
+class StackUnavailable(Exception):
+    """tiledesk-server cannot run here; the message says why."""
+
+
+MIN_NODE_MAJOR: Final = 18
 PACKAGE: Final = "@tiledesk/tiledesk-server"
 VERSION: Final = "2.19.16"
 TARBALL_SHA1: Final = "69764f738ef7f9a4760f549cfab0998a44d4e96b"
 HERE: Final = Path(__file__).resolve().parent
+REPO_ROOT: Final = HERE.parents[1]
 LOCK_DIR: Final = HERE / "tiledesk-server-2.19.16"
 SCRIPT: Final = HERE / "tiledesk_server.js"
 CACHE_ENV: Final = "TILEDESK_JWT_SERVER_CACHE"
@@ -43,7 +48,7 @@ START_TIMEOUT_S: Final = 120.0
 ROUND_SIZE: Final = 400
 ROUND_TIMEOUT_S: Final = 600.0
 
-__all__ = ["TiledeskServer", "ensure_server", "server_cache_dir"]
+__all__ = ["StackUnavailable", "TiledeskServer", "ensure_server", "server_cache_dir"]
 
 
 def server_cache_dir() -> Path:

@@ -269,7 +269,8 @@ _LOGGED_LEVELS = ("error", "warn", "info")
 
 
 def _log_with(level: str, message: str, meta: JSONValue) -> None:
-    """winston 3 formatting a log call whose meta is the token's claims (debug is off).
+    """winston 3 formatting a log call whose meta is the token's claims (debug is off), on an
+    idle server (under load winston may format later, away from the request).
 
     Raises JsTypeError where winston's string building throws.
     """
