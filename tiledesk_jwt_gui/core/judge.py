@@ -16,6 +16,7 @@ from enum import StrEnum
 from .encoding import JSONValue
 from .issues import Issue, Part, Severity
 from .keys import HMAC_MIN_BYTES, Key
+from .lint import tiledesk_lint
 from .parse import Inspection, inspect_token
 from .server import (
     UNKNOWN_SECRET,
@@ -25,6 +26,7 @@ from .server import (
     audience_project_id,
     server_verdict,
 )
+from .signin import Call, SigninFlow, signin_flow
 from .times import TIME_CLAIMS, TimeInfo, describe_time, format_duration
 from .verify import SignatureCheck, SignatureStatus, verify_signature
 
@@ -40,7 +42,6 @@ __all__ = [
 
 PROJECT_ID_PATTERN = re.compile(r"[0-9a-fA-F]{24}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
-_STAFF_ROLES = ("owner", "admin", "agent")
 _OFFERED_KEY_HEADERS = ("jku", "x5u", "jwk", "x5c")
 
 
@@ -77,6 +78,9 @@ class Verdict:
     server: ServerVerdict | None
     kind: TokenKind | None
     kind_description: str | None
+    flow: SigninFlow | None = None
+    """The widget's sign-in, call by call (profile tiledesk). ``accepted`` is its calls 1 and
+    2 answering 200."""
 
     @property
     def accepted(self) -> bool:
@@ -158,6 +162,7 @@ def judge(
         if payload is not None and claim in payload
     )
     kind, kind_description = None, None
+    flow: SigninFlow | None = None
     single_key = key if isinstance(key, Key) else None
     server: ServerVerdict | None = None
     if any(issue.code == "too_large" for issue in inspection.issues):
@@ -169,7 +174,19 @@ def judge(
         server = server_verdict(
             inspection.token, keys, now, tolerance=leeway, inspection=inspection
         )
+        widget_project = (
+            project_id if project_id and PROJECT_ID_PATTERN.fullmatch(project_id) else None
+        )
+        flow = signin_flow(
+            inspection.token,
+            keys,
+            now,
+            project_id=widget_project,
+            tolerance=leeway,
+            inspection=inspection,
+        )
         issues, outcome = _tiledesk(inspection, signature, server, single_key, project_id, times)
+        issues, outcome = _with_flow(issues, outcome, flow)
     kind, kind_description = _token_kind(payload, server)
     header_issues = _header_warnings(inspection, profile)
     issues.extend(header_issues)
@@ -188,7 +205,47 @@ def judge(
         server,
         kind,
         kind_description,
+        flow,
     )
+
+
+def _with_flow(
+    issues: list[Issue], outcome: Outcome, flow: SigninFlow
+) -> tuple[list[Issue], Outcome]:
+    """The whole sign-in decides: accepted when calls 1 and 2 answer 200."""
+    failed = flow.first_failure
+    if flow.accepted:
+        if outcome is Outcome.REJECTED:  # the sign-in model and the passport model disagree
+            outcome = Outcome.UNDECIDED if flow.assumed_signature else Outcome.ACCEPTED
+        if failed is not None and failed.call is Call.PROJECT:
+            issues.append(
+                Issue(
+                    None,
+                    Severity.ERROR,
+                    "signed_in_unusable",
+                    "the visitor signs in but can't chat: the widget's project calls fail ("
+                    + failed.line()
+                    + ")",
+                    Part.TOKEN,
+                )
+            )
+        return issues, outcome
+    if not any(i.severity is Severity.ERROR for i in issues) and failed is not None:
+        issues.append(
+            Issue(
+                None,
+                Severity.ERROR,
+                "signin_fails",
+                f"the widget's sign-in stops at {failed.line()}"
+                + (
+                    ": the visitor looks signed in but never gets a chat connection"
+                    if failed.call is Call.CHAT21
+                    else ""
+                ),
+                Part.TOKEN,
+            )
+        )
+    return issues, Outcome.REJECTED
 
 
 def _sorted(issues: list[Issue]) -> list[Issue]:
@@ -394,18 +451,7 @@ def _docs_warnings(
     for claim in ("firstname", "lastname"):
         if claim in payload and not isinstance(payload[claim], str):
             warn(claim, f"{claim}_not_string", f"{claim} should be a string")
-    role = payload.get("role")
-    if isinstance(role, str) and role in _STAFF_ROLES:
-        warn(
-            "role",
-            "role_staff",
-            f"role '{role}' makes signinWithCustomToken sign up a real {role} account from "
-            "email: this gives dashboard access, not a widget visitor",
-        )
-        if "email" not in payload:
-            warn(
-                "email", "role_without_email", f"role '{role}' needs an email to create the account"
-            )
+    issues.extend(tiledesk_lint(payload))
     for claim in ("iat", "exp", "nbf"):
         value = payload.get(claim)
         if (
