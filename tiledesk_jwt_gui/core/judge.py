@@ -366,6 +366,7 @@ def _tiledesk(
             for i in _docs_warnings(payload, project_id or aud_project, project_id)
             if i.claim not in refused and not (elsewhere and i.code == "aud_not_documented")
         )
+        issues.extend(tiledesk_lint(payload))  # security warnings stand beside any error
     issues.extend(_key_warnings(inspection, key))
     if key is None or not key.is_secret:
         if signature.status is SignatureStatus.NO_KEY:
@@ -451,7 +452,6 @@ def _docs_warnings(
     for claim in ("firstname", "lastname"):
         if claim in payload and not isinstance(payload[claim], str):
             warn(claim, f"{claim}_not_string", f"{claim} should be a string")
-    issues.extend(tiledesk_lint(payload))
     for claim in ("iat", "exp", "nbf"):
         value = payload.get(claim)
         if (
