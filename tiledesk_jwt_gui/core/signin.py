@@ -491,7 +491,7 @@ def _project_call(state: _State, returned: str, payload: JSONValue) -> None:
         state.answer(Call.PROJECT, 400, f"Project not found with id: {project}")
         return
     if state.new_account:
-        email: JSONValue = state.account_email
+        email: JSONValue | _Missing = state.account_email
         member = _member_by_account(state, project)
     else:
         email = claims.get("email") if "email" in claims else _MISSING
