@@ -8,12 +8,19 @@ import random
 import pytest
 
 from tests.core.hostile import NOW, PROJECT, SECRET, catalogue
+from tests.core.test_signin import CASES as CORE_TABLE
+from tests.core.test_signin import KEYS as CORE_KEYS
+from tests.core.test_signin import NOW as CORE_NOW
+from tests.core.test_signin import PROJECT as CORE_PROJECT
+from tests.core.test_signin import token as core_token
 from tests.interop.flows import flow_disagreement
 from tests.interop.random_claims import PROJECT as RANDOM_PROJECT
 from tests.interop.random_claims import case as random_case
 from tests.interop.tiledesk_server import TiledeskServer
 from tests.interop.token_factory import MAIN_PROJECT, generate_cases
-from tiledesk_jwt_gui.core import MAX_TOKEN_CHARS
+from tiledesk_jwt_gui.core import MAX_TOKEN_CHARS, Call, token_length_limit
+
+CORE_CASE = {"projects": dict(CORE_KEYS.projects), "now": CORE_NOW, "project": CORE_PROJECT}
 
 pytestmark = pytest.mark.interop
 
@@ -57,3 +64,27 @@ def test_random_claims_get_the_servers_flow(tiledesk_server: TiledeskServer) -> 
     assert not problems, f"{len(problems)} disagreements:\n" + "\n".join(
         p[:700] for p in problems[:20]
     )
+
+
+def test_the_header_limit_falls_where_the_core_says(tiledesk_server: TiledeskServer) -> None:
+    limits = {token_length_limit(Call.SIGNIN), token_length_limit(Call.CHAT21)}
+    cases = []
+    for width in range(11_600, 11_630):
+        text = core_token(pad="x" * width)
+        cases.append({"name": f"length {len(text)}", "token": text, **CORE_CASE})
+    lengths = {len(case["token"]) for case in cases}
+    assert any(min(limits) - 3 <= n <= max(limits) + 3 for n in lengths)
+    results = tiledesk_server.run(cases)
+    problems = [p for c, r in zip(cases, results, strict=True) if (p := flow_disagreement(c, r))]
+    assert not problems, "\n".join(p[:300] for p in problems)
+    assert {r["flow"][-1]["status"] for r in results} >= {200, 431}
+
+
+@pytest.mark.parametrize(("changes", "expected"), CORE_TABLE)
+def test_the_core_tables_cases_are_the_servers(
+    tiledesk_server: TiledeskServer, changes: dict[str, object], expected: list[int | None]
+) -> None:
+    case = {"name": str(changes), "token": core_token(**changes), **CORE_CASE}
+    result = tiledesk_server.run([case])[0]
+    assert [step["status"] for step in result["flow"]] == expected
+    assert flow_disagreement(case, result) is None
