@@ -68,11 +68,9 @@ def test_random_claims_get_the_servers_flow(tiledesk_server: TiledeskServer) -> 
 
 def test_the_header_limit_falls_where_the_core_says(tiledesk_server: TiledeskServer) -> None:
     limits = {token_length_limit(Call.SIGNIN), token_length_limit(Call.CHAT21)}
-    cases = []
-    for width in range(11_600, 11_630):
-        text = core_token(pad="x" * width)
-        cases.append({"name": f"length {len(text)}", "token": text, **CORE_CASE})
-    lengths = {len(case["token"]) for case in cases}
+    texts = [core_token(pad="x" * width) for width in range(11_600, 11_630)]
+    cases = [{"name": f"length {len(text)}", "token": text, **CORE_CASE} for text in texts]
+    lengths = {len(text) for text in texts}
     assert any(min(limits) - 3 <= n <= max(limits) + 3 for n in lengths)
     results = tiledesk_server.run(cases)
     problems = [p for c, r in zip(cases, results, strict=True) if (p := flow_disagreement(c, r))]
