@@ -1,18 +1,21 @@
-"""Fixtures of the interop tests: the real Tiledesk verification stack, installed on demand."""
+"""Fixtures of the interop tests: tiledesk-server's own code, installed on demand."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
-from tests.interop.node_stack import StackUnavailable, ensure_stack
+from tests.interop.tiledesk_server import StackUnavailable, TiledeskServer, ensure_server
 
 
 @pytest.fixture(scope="session")
-def server_stack() -> Path:
-    """The runnable server_stack.js; the test is skipped, with the reason, without node/npm."""
+def tiledesk_server() -> Iterator[TiledeskServer]:
+    """tiledesk-server 2.19.16's own code, one process for the session; skipped with the
+    reason when node or npm is missing or the install fails."""
     try:
-        return ensure_stack()
+        server = TiledeskServer(ensure_server())
     except StackUnavailable as exc:
-        pytest.skip(f"the Tiledesk verification stack is unavailable: {exc}")
+        pytest.skip(f"tiledesk-server 2.19.16 cannot run here: {exc}")
+    yield server
+    server.close()

@@ -5,7 +5,8 @@ that duplicate keys, invalid UTF-8, odd numbers or non-canonical base64 can be p
 Only the standard library is used: the generator must not share code, or bugs, with the
 implementation it helps to test.
 
-``generate_cases`` returns cases in the input format of ``server_stack.js``, each with a
+``generate_cases`` returns cases for ``tiledesk_server.js`` (plus ``entity_check``, which only
+the core's passport model reads), each with a
 ``"name"`` saying which mutation (``family:variant``) and which flavours (``+HS384``, ``+signin``
 for the entity check switched off, ``+global`` for a known global secret) it carries. Unless the
 mutation is about the signature, the token is signed with the secret the server is expected to
@@ -1014,7 +1015,7 @@ def _schedule(
 
 
 def generate_cases(count: int = DEFAULT_COUNT, seed: int = DEFAULT_SEED) -> list[dict[str, object]]:
-    """``count`` cases for ``server_stack.js``, the same for the same seed."""
+    """``count`` cases for ``tiledesk_server.js``, the same for the same seed."""
     rng = random.Random(seed)
     projects = _projects(rng)
     families = _families()

@@ -327,7 +327,7 @@ def test_wording(qtbot: QtBot, window: InspectorWindow) -> None:
     child(window, QLineEdit, "claim_email")  # the sample's email is there; drop it:
     paste(window, signed(email="a@b.co"))
     child(window, QLineEdit, "claim_email").clear()
-    assert verdict_text(window) == "Tiledesk would accept this token (1 warning)"
+    assert verdict_text(window) == "Tiledesk would accept this token (2 warnings)"
     lines = [item for item in child(window, IssueList, "issuesList").issues() if item.claim]
     assert lines
     for row in range(child(window, IssueList, "issuesList").count()):

@@ -61,7 +61,6 @@ from .encoding import JsonProblem, JSONValue, parse_json
 from .errors import CoreError, InputError, KeyLoadError, SignError
 from .expected import (
     WIDGET_HEADERS,
-    Call,
     Expected,
     ExpectedSummary,
     Step,
@@ -148,6 +147,16 @@ from .secret_notes import SecretNote, secret_notes
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
 from .share import key_fingerprint, share_markdown, share_report
 from .sign import sign_token
+from .signin import (
+    ADMIN_EMAIL,
+    HEADER_LIMIT,
+    Call,
+    CallAnswer,
+    SigninFlow,
+    header_bytes,
+    signin_flow,
+    token_length_limit,
+)
 from .snippets import (
     DEFAULT_SERVER_BASE,
     authorization_header,
@@ -189,6 +198,7 @@ from .widget_page import CLOUD_API_URL, widget_page
 
 __all__ = [
     "ABSENT",
+    "ADMIN_EMAIL",
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
     "CLOUD_API_URL",
@@ -202,6 +212,7 @@ __all__ = [
     "DEMO_RSA_PRIVATE_KEY_PEM",
     "DEMO_SECRET",
     "FORM_CLAIMS",
+    "HEADER_LIMIT",
     "HEADER_PARAMS",
     "HMAC_ALGORITHMS",
     "HMAC_MIN_BYTES",
@@ -230,6 +241,7 @@ __all__ = [
     "BookEntry",
     "BookError",
     "Call",
+    "CallAnswer",
     "CandidateSecret",
     "Cause",
     "Change",
@@ -281,6 +293,7 @@ __all__ = [
     "SignError",
     "SignatureCheck",
     "SignatureStatus",
+    "SigninFlow",
     "Span",
     "Spot",
     "Stage",
@@ -330,6 +343,7 @@ __all__ = [
     "format_duration",
     "format_report",
     "generate_suite",
+    "header_bytes",
     "headline",
     "inspect_token",
     "issue_line",
@@ -368,6 +382,7 @@ __all__ = [
     "share_markdown",
     "share_report",
     "sign_token",
+    "signin_flow",
     "signin_script",
     "signing_key",
     "snippet",
@@ -377,6 +392,7 @@ __all__ = [
     "tiledesk_audience",
     "tiledesk_claims",
     "time_window",
+    "token_length_limit",
     "token_project_id",
     "utf8_text",
     "variant_names",

@@ -24,6 +24,7 @@ from .judge import judge
 from .keys import secret_key
 from .parse import inspect_token
 from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
+from .signin import Call
 
 __all__ = [
     "NODE_HEADER_LIMIT",
@@ -36,17 +37,6 @@ __all__ = [
     "expected_outcome",
     "widget_request",
 ]
-
-
-class Call(StrEnum):
-    """The widget's calls, in the order it makes them."""
-
-    SIGNIN = "signin"
-    """``POST /auth/signinWithCustomToken``: the page's ``JWT <token>``, no body."""
-    CHAT21 = "chat21"
-    """``POST /chat21/native/auth/createCustomToken``: the chat connection's token."""
-    PROJECT = "project"
-    """``GET /<project id>/requests/me?preflight=true``: the visitor's conversations."""
 
 
 @dataclass(frozen=True, slots=True)

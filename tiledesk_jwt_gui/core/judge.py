@@ -16,6 +16,7 @@ from enum import StrEnum
 from .encoding import JSONValue
 from .issues import Issue, Part, Severity
 from .keys import HMAC_MIN_BYTES, Key
+from .lint import tiledesk_lint
 from .parse import Inspection, inspect_token
 from .server import (
     UNKNOWN_SECRET,
@@ -25,7 +26,8 @@ from .server import (
     audience_project_id,
     server_verdict,
 )
-from .tiledesk import PROJECT_ID_PATTERN, STAFF_ROLES, tiledesk_audience
+from .signin import Call, SigninFlow, signin_flow
+from .tiledesk import PROJECT_ID_PATTERN, tiledesk_audience
 from .times import (
     TIME_CLAIMS,
     TimeInfo,
@@ -80,6 +82,9 @@ class Verdict:
     kind_description: str | None
     leeway: float = 0.0
     """The clock tolerance the time claims were judged with, in seconds."""
+    flow: SigninFlow | None = None
+    """The widget's sign-in, call by call (profile tiledesk). ``accepted`` is its calls 1 and
+    2 answering 200."""
 
     @property
     def accepted(self) -> bool:
@@ -168,6 +173,7 @@ def judge(
         if payload is not None and claim in payload
     )
     kind, kind_description = None, None
+    flow: SigninFlow | None = None
     single_key = key if isinstance(key, Key) else None
     server: ServerVerdict | None = None
     if any(issue.code == "too_large" for issue in inspection.issues):
@@ -179,7 +185,19 @@ def judge(
         server = server_verdict(
             inspection.token, keys, now, tolerance=leeway, inspection=inspection
         )
+        widget_project = (
+            project_id if project_id and PROJECT_ID_PATTERN.fullmatch(project_id) else None
+        )
+        flow = signin_flow(
+            inspection.token,
+            keys,
+            now,
+            project_id=widget_project,
+            tolerance=leeway,
+            inspection=inspection,
+        )
         issues, outcome = _tiledesk(inspection, signature, server, single_key, project_id, times)
+        issues, outcome = _with_flow(issues, outcome, flow)
     kind, kind_description = _token_kind(payload, server)
     header_issues = _header_warnings(inspection, profile)
     issues.extend(header_issues)
@@ -199,7 +217,47 @@ def judge(
         kind,
         kind_description,
         leeway,
+        flow,
     )
+
+
+def _with_flow(
+    issues: list[Issue], outcome: Outcome, flow: SigninFlow
+) -> tuple[list[Issue], Outcome]:
+    """The whole sign-in decides: accepted when calls 1 and 2 answer 200."""
+    failed = flow.first_failure
+    if flow.accepted:
+        if outcome is Outcome.REJECTED:  # the sign-in model and the passport model disagree
+            outcome = Outcome.UNDECIDED if flow.assumed_signature else Outcome.ACCEPTED
+        if failed is not None and failed.call is Call.PROJECT:
+            issues.append(
+                Issue(
+                    None,
+                    Severity.ERROR,
+                    "signed_in_unusable",
+                    "the visitor signs in but can't chat: the widget's project calls fail ("
+                    + failed.line()
+                    + ")",
+                    Part.TOKEN,
+                )
+            )
+        return issues, outcome
+    if not any(i.severity is Severity.ERROR for i in issues) and failed is not None:
+        issues.append(
+            Issue(
+                None,
+                Severity.ERROR,
+                "signin_fails",
+                f"the widget's sign-in stops at {failed.line()}"
+                + (
+                    ": the visitor looks signed in but never gets a chat connection"
+                    if failed.call is Call.CHAT21
+                    else ""
+                ),
+                Part.TOKEN,
+            )
+        )
+    return issues, Outcome.REJECTED
 
 
 def _sorted(issues: list[Issue]) -> list[Issue]:
@@ -320,6 +378,7 @@ def _tiledesk(
             for i in _docs_warnings(payload, project_id or aud_project, project_id)
             if i.claim not in refused and not (elsewhere and i.code == "aud_not_documented")
         )
+        issues.extend(tiledesk_lint(payload))  # security warnings stand beside any error
     issues.extend(_key_warnings(inspection, key))
     if key is None or not key.is_secret:
         if signature.status is SignatureStatus.NO_KEY:
@@ -405,18 +464,6 @@ def _docs_warnings(
     for claim in ("firstname", "lastname"):
         if claim in payload and not isinstance(payload[claim], str):
             warn(claim, f"{claim}_not_string", f"{claim} should be a string")
-    role = payload.get("role")
-    if isinstance(role, str) and role in STAFF_ROLES:
-        warn(
-            "role",
-            "role_staff",
-            f"role '{role}' makes signinWithCustomToken sign up a real {role} account from "
-            "email: this gives dashboard access, not a widget visitor",
-        )
-        if "email" not in payload:
-            warn(
-                "email", "role_without_email", f"role '{role}' needs an email to create the account"
-            )
     for claim in ("iat", "exp", "nbf"):
         value = payload.get(claim)
         if (

@@ -11,9 +11,10 @@ from .issues import Severity
 from .judge import Verdict
 from .safe_text import terminal_safe
 from .server import Outcome
+from .signin import SigninFlow
 from .verify import SignatureStatus
 
-__all__ = ["format_report", "json_safe", "verdict_to_dict"]
+__all__ = ["flow_lines", "flow_to_list", "format_report", "json_safe", "verdict_to_dict"]
 
 
 def json_safe(value: JSONValue) -> Any:
@@ -72,6 +73,7 @@ def verdict_to_dict(verdict: Verdict) -> dict[str, Any]:
             "key": server.key_source,
         },
         "kind": verdict.kind.value if verdict.kind else None,
+        "flow": flow_to_list(verdict.flow),
         "times": {
             info.claim: {
                 "value": _safe_or_none(info.value),
@@ -116,6 +118,7 @@ def format_report(verdict: Verdict) -> str:
     lines = [headline(verdict), f"Signature: {verdict.signature.summary}"]
     if verdict.server is not None and verdict.server.reason not in ("", "ok"):
         lines.append(f"Server says: {verdict.server.reason}")
+    lines.extend(flow_lines(verdict.flow))
     for notice in verdict.inspection.notices:
         lines.append(f"Note: {notice.message}")
     for issue in verdict.issues:
@@ -142,3 +145,27 @@ def _labelled(label: str, value: JSONValue) -> list[str]:
         return [label + "(nested too deeply to print)"]
     first, *rest = json.dumps(safe, ensure_ascii=False, indent=2).split("\n")
     return [label + first, *(" " * len(label) + line for line in rest)]
+
+
+def flow_to_list(flow: SigninFlow | None) -> list[dict[str, Any]] | None:
+    """The ``flow`` of ``--json``: one object per call the widget makes, in order."""
+    if flow is None:
+        return None
+    return [
+        {
+            "call": answer.call.value,
+            "method": answer.method,
+            "path": answer.path,
+            "status": answer.status,
+            "answer": answer.answer,
+        }
+        for answer in flow.calls
+    ]
+
+
+def flow_lines(flow: SigninFlow | None) -> list[str]:
+    """The widget's calls, one line each, for the text report."""
+    if flow is None:
+        return []
+    title = "Widget sign-in" + (" (if the signature is right):" if flow.assumed_signature else ":")
+    return [title] + [f"  {answer.line()}" for answer in flow.calls]

@@ -114,6 +114,8 @@ class ServerVerdict:
     issue: Issue | None
     key_source: str
     project_id: str | None
+    payload: JSONValue = field(default=None, repr=False, compare=False)
+    """The claims passport hands on (only when the token gets past it)."""
 
     @property
     def accepted(self) -> bool:
@@ -279,7 +281,8 @@ _LOGGED_LEVELS = ("error", "warn", "info")
 
 
 def _log_with(level: str, message: str, meta: JSONValue) -> None:
-    """winston 3 formatting a log call whose meta is the token's claims (debug is off).
+    """winston 3 formatting a log call whose meta is the token's claims (debug is off), on an
+    idle server (under load winston may format later, away from the request).
 
     Raises JsTypeError where winston's string building throws.
     """
@@ -729,10 +732,16 @@ def _strategy_callback(payload: JSONValue, run: _Run) -> ServerVerdict:
                 _concat_or_hang(claim, value, "the user's full name", run)
     if run.undecided is not None:
         return ServerVerdict(
-            Outcome.UNDECIDED, Stage.PASSPORT, "", run.undecided, run.key_source, run.project_id
+            Outcome.UNDECIDED,
+            Stage.PASSPORT,
+            "",
+            run.undecided,
+            run.key_source,
+            run.project_id,
+            payload,
         )
     return ServerVerdict(
-        Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source, run.project_id
+        Outcome.ACCEPTED, Stage.PASSPORT, "ok", None, run.key_source, run.project_id, payload
     )
 
 

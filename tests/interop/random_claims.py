@@ -1,7 +1,6 @@
-"""A second, blind generator for the differential test: random JSON values, the odd kinds that
+"""A second, blind generator for the differential tests: random JSON values, the odd kinds that
 make JavaScript throw included, dropped into the claims the server reads (and logs), signed with
-the project secret so that most tokens get past the signature. The core must agree with the
-real stack on every one."""
+the project secret so that most tokens get past the signature."""
 
 from __future__ import annotations
 
@@ -10,15 +9,7 @@ import hashlib
 import hmac
 import json
 import random
-from pathlib import Path
 from typing import Any
-
-import pytest
-
-from tests.interop.node_stack import run_stack
-from tests.interop.test_differential import disagreement
-
-pytestmark = pytest.mark.interop
 
 PROJECT = "65a1b2c3d4e5f60718293a4b"
 SECRET = "0b7c6f3e-2d41-4c8a-9f6e-5a3b2c1d0e9f"
@@ -105,14 +96,4 @@ def case(rng: random.Random) -> dict[str, Any]:
         "projects": {PROJECT: SECRET},
         "now": NOW,
         "global_secret": rng.choice([None, None, "nodeauthsecret"]),
-        "entity_check": rng.random() < 0.8,
     }
-
-
-def test_random_claims_get_the_servers_verdict(server_stack: Path) -> None:
-    rng = random.Random(20261124)
-    cases = [case(rng) for _ in range(1500)]
-    results = run_stack(cases)
-    assert sum(1 for r in results if r["accepted"]) >= 20  # both answers are exercised
-    problems = [p for c, r in zip(cases, results, strict=True) if (p := disagreement(c, r))]
-    assert not problems, "\n".join(p[:500] for p in problems[:20])
