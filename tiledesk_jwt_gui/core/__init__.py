@@ -18,7 +18,7 @@ from .book import (
     secret_fingerprint,
 )
 from .cases import DEFAULT_SEED, VALIDITY_SECONDS, QACase, Suite, generate_suite, variant_names
-from .causes import Cause, Fix, FixAction, FixTarget, apply_fix
+from .causes import CAUSE_TITLES, Cause, Fix, FixAction, FixTarget, apply_fix
 from .claims import retarget_project, tiledesk_claims
 from .diagnose import (
     DEFAULT_GLOBAL_SECRET,
@@ -26,6 +26,7 @@ from .diagnose import (
     Diagnosis,
     Finding,
     diagnose,
+    diagnose_verdict,
     diagnosis_to_dict,
     format_diagnosis,
     parse_candidates,
@@ -70,7 +71,15 @@ from .expected import (
     widget_request,
 )
 from .exports import ExportFormat, credentials_warning, export_suite
-from .extract import Extraction, ExtractionSource, TokenCandidate, extract_token
+from .extract import (
+    MAX_TOKEN_FILE_BYTES,
+    Extraction,
+    ExtractionSource,
+    FileTokens,
+    TokenCandidate,
+    extract_token,
+    tokens_in_file,
+)
 from .findings import (
     FORM_CLAIMS,
     HEADER_PARAMS,
@@ -172,6 +181,7 @@ __all__ = [
     "ABSENT",
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
+    "CAUSE_TITLES",
     "CLOUD_API_URL",
     "CUSTOM_AUTH_SUBJECT",
     "DEFAULT_GLOBAL_SECRET",
@@ -190,6 +200,7 @@ __all__ = [
     "MAX_LEEWAY_SECONDS",
     "MAX_TIME_VALUE",
     "MAX_TOKEN_CHARS",
+    "MAX_TOKEN_FILE_BYTES",
     "NOT_A_JWT",
     "PROJECT_ID_PATTERN",
     "SECRET_ENV",
@@ -219,6 +230,7 @@ __all__ = [
     "ExportFormat",
     "Extraction",
     "ExtractionSource",
+    "FileTokens",
     "Finding",
     "Fix",
     "FixAction",
@@ -283,6 +295,7 @@ __all__ = [
     "describe_times",
     "detail_lines",
     "diagnose",
+    "diagnose_verdict",
     "diagnosis_to_dict",
     "diff_to_dict",
     "diff_tokens",
@@ -343,6 +356,7 @@ __all__ = [
     "tiledesk_claims",
     "time_window",
     "token_project_id",
+    "tokens_in_file",
     "variant_names",
     "verdict_headline",
     "verdict_to_dict",

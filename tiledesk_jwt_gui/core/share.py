@@ -19,14 +19,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from .diagnose import CandidateSecret, Diagnosis, diagnose, diagnosis_to_dict
+from .diagnose import CandidateSecret, diagnose_verdict, diagnosis_to_dict
 from .errors import InputError
 from .issues import Severity
 from .judge import Verdict
 from .keys import Key
 from .report import headline, verdict_to_dict
 from .secret_notes import secret_notes
-from .verify import SignatureStatus
 
 __all__ = ["key_fingerprint", "share_markdown", "share_report"]
 
@@ -105,9 +104,7 @@ def share_report(
         )
     keys: tuple[Key, ...] = () if key is None else (key,) if isinstance(key, Key) else tuple(key)
     inspection = verdict.inspection
-    diagnosis: Diagnosis | None = None
-    if keys and verdict.signature.status is SignatureStatus.INVALID and inspection.is_jws:
-        diagnosis = diagnose(inspection, key, candidates=candidates, project_id=project_id)
+    diagnosis = diagnose_verdict(verdict, key, candidates=candidates, project_id=project_id)
     single = keys[0] if len(keys) == 1 else None
     notes = secret_notes(single, inspection) if single is not None else ()
     base = verdict_to_dict(verdict)
