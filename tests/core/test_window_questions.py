@@ -33,7 +33,8 @@ OTHER = sign_token(None, {"sub": "userexternal", "_id": "u2"}, secret_key(SECRET
 def test_every_cause_has_words_and_none_quotes_a_code() -> None:
     assert set(CAUSE_TITLES) == set(Cause)
     for cause, title in CAUSE_TITLES.items():
-        assert title and "_" not in title, cause
+        assert title, cause
+        assert "_" not in title, cause
 
 
 def test_only_a_failed_signature_is_diagnosed() -> None:
@@ -72,7 +73,8 @@ def test_a_har_larger_than_a_token_may_be_gives_its_token(tmp_path: Path) -> Non
     path.write_text(har(TOKEN, TOKEN, padding=MAX_TOKEN_CHARS), encoding="utf-8")
     assert path.stat().st_size > MAX_TOKEN_CHARS
     found = tokens_in_file(path)
-    assert found.problem is None and found.text is None
+    assert found.problem is None
+    assert found.text is None
     assert found.chosen is not None
     assert found.chosen.token == TOKEN
     assert found.chosen.source is ExtractionSource.HAR_FILE
@@ -94,14 +96,16 @@ def test_a_token_file_is_read_as_the_token(tmp_path: Path) -> None:
     path.write_text(f"  JWT {TOKEN}\n", encoding="utf-8")
     found = tokens_in_file(path)
     assert found.text == f"  JWT {TOKEN}\n"
-    assert found.candidates == () and found.problem is None
+    assert found.candidates == ()
+    assert found.problem is None
 
 
 def test_files_that_cannot_give_a_token_say_why(tmp_path: Path) -> None:
     big = tmp_path / "big.log"
     big.write_text("no token here\n" * (MAX_TOKEN_CHARS // 10), encoding="utf-8")
     problem = tokens_in_file(big).problem
-    assert problem is not None and problem.startswith("big.log holds no token")
+    assert problem is not None
+    assert problem.startswith("big.log holds no token")
     binary = tmp_path / "picture.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
     problem = tokens_in_file(binary).problem
@@ -111,7 +115,8 @@ def test_files_that_cannot_give_a_token_say_why(tmp_path: Path) -> None:
     over = tmp_path / "over.har"
     over.write_text(har(TOKEN, padding=2000), encoding="utf-8")
     problem = tokens_in_file(over, limit=1024).problem
-    assert problem is not None and "over 1 KiB" in problem
+    assert problem is not None
+    assert "over 1 KiB" in problem
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX feature")

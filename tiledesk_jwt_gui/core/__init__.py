@@ -22,6 +22,7 @@ from .causes import CAUSE_TITLES, Cause, Fix, FixAction, FixTarget, apply_fix
 from .claims import retarget_project, tiledesk_claims
 from .diagnose import (
     DEFAULT_GLOBAL_SECRET,
+    OFFLINE_LIMITS,
     CandidateSecret,
     Diagnosis,
     Finding,
@@ -202,6 +203,7 @@ __all__ = [
     "MAX_TOKEN_CHARS",
     "MAX_TOKEN_FILE_BYTES",
     "NOT_A_JWT",
+    "OFFLINE_LIMITS",
     "PROJECT_ID_PATTERN",
     "SECRET_ENV",
     "SERVER_LANGUAGES",

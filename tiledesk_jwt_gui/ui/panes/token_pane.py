@@ -7,6 +7,8 @@ decides (the token to show, the mode, the verdict's colours) comes back and is s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -104,6 +106,8 @@ class TokenPane(QWidget):
 
         self.token_edit.textChanged.connect(self._on_text_changed)
         self.token_edit.pasteRefused.connect(document.notify)
+        self.token_edit.fileDropped.connect(self._on_file_dropped)
+        document.files.found.connect(self.token_edit.replace_token)
         self.token_edit.previewChanged.connect(self._on_preview_changed)
         self.preview_bar.clearRequested.connect(self._on_clear_token)
         self.mode_bar.switchRequested.connect(document.switch_mode)
@@ -203,6 +207,10 @@ class TokenPane(QWidget):
     @Slot()
     def _on_text_changed(self) -> None:
         self.document.edit_token(self.token_edit.token_text(), self)
+
+    @Slot(str)
+    def _on_file_dropped(self, path: str) -> None:
+        self.document.files.open_file(Path(path))
 
     @Slot()
     def _on_preview_changed(self) -> None:
