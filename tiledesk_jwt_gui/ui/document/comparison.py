@@ -5,6 +5,9 @@ tokens. It compares again whenever the verdict on A changes.
 
 Two ordinary tokens are compared in about a millisecond (two verdicts), on the GUI thread;
 when either is longer than :data:`INLINE_COMPARE_CHARS` the comparison runs on a worker thread.
+
+One per document, its child, found or made by :meth:`Comparison.of`; it shares the document's
+worker (a lane of its own), so the document's ``busy`` and ``shutdown`` cover it.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ...core import Key, TokenDiff, diff_tokens, project_field
-from .worker import Worker
 
 if TYPE_CHECKING:
     from .document import InspectorDocument
+
+LANE = "compare"
+"""This companion's lane on the document's worker."""
 
 __all__ = ["INLINE_COMPARE_CHARS", "Comparison"]
 
@@ -40,16 +45,15 @@ class Comparison(QObject):
         self.diff: TokenDiff | None = None
         self.pending = False
         self._generation = 0
-        self.worker = Worker(self)
+        self.worker = document.worker  # shared: the document's busy and shutdown cover it
         self.worker.finished.connect(self._on_finished)
         document.verdictChanged.connect(self._on_verdict)
 
-    @property
-    def busy(self) -> bool:
-        return self.worker.busy
-
-    def shutdown(self) -> None:
-        self.worker.shutdown()
+    @classmethod
+    def of(cls, document: InspectorDocument) -> Comparison:
+        """The document's Comparison (made, as the document's child, on first use)."""
+        found = document.findChild(cls)
+        return found if isinstance(found, cls) else cls(document)
 
     def set_other(self, text: str) -> None:
         """Compare the token shown with ``text`` (empty: compare with nothing)."""
@@ -88,13 +92,16 @@ class Comparison(QObject):
             self.diff, self.pending = job(), False
         else:
             self.diff, self.pending = None, True
-            self.worker.submit("compare", self._generation, job)
+            self.worker.submit(LANE, self._generation, job)
         self.changed.emit()
 
     @Slot(str, int, object)
-    def _on_finished(self, _lane: str, generation: int, result: object) -> None:
-        if isinstance(result, Exception):
-            raise result  # reported by the exception hook (and failing the tests)
+    def _on_finished(self, lane: str, generation: int, result: object) -> None:
+        if lane != LANE:
+            return
+        if isinstance(result, Exception):  # the document reports it
+            self.pending = False
+            return
         if generation != self._generation:
             return
         self.diff = result if isinstance(result, TokenDiff) else None

@@ -8,7 +8,9 @@ on the GUI thread right after the verdict. Past :data:`INLINE_DIAGNOSIS_CHARS`, 
 key (whose cost grows with its size: hundreds of verifications of re-encoded payloads, RSA-8192
 about 0.3 ms each), it runs on a worker thread and the panel says it is looking meanwhile.
 
-QtCore only, like the document: nothing here is a widget.
+One per document, its child, found or made by :meth:`SignatureDiagnosis.of`; it shares the
+document's worker (so the document's ``busy`` and ``shutdown`` cover it). QtCore only, like the
+document: nothing here is a widget.
 """
 
 from __future__ import annotations
@@ -35,10 +37,12 @@ from ...core import (
     share_markdown,
     share_report,
 )
-from .worker import Worker
 
 if TYPE_CHECKING:
     from .document import InspectorDocument
+
+LANE = "diagnose"
+"""This companion's lane on the document's worker."""
 
 __all__ = ["INLINE_DIAGNOSIS_CHARS", "SignatureDiagnosis"]
 
@@ -67,16 +71,16 @@ class SignatureDiagnosis(QObject):
         self.pending = False
         self._question: tuple[object, ...] | None = None
         self._generation = 0
-        self.worker = Worker(self)
+        self.worker = document.worker  # shared: the document's busy and shutdown cover it
         self.worker.finished.connect(self._on_finished)
         document.verdictChanged.connect(self.on_verdict)
+        self.on_verdict()  # made after a verdict: answer for it at once
 
-    @property
-    def busy(self) -> bool:
-        return self.worker.busy
-
-    def shutdown(self) -> None:
-        self.worker.shutdown()
+    @classmethod
+    def of(cls, document: InspectorDocument) -> SignatureDiagnosis:
+        """The document's SignatureDiagnosis (made, as the document's child, on first use)."""
+        found = document.findChild(cls)
+        return found if isinstance(found, cls) else cls(document)
 
     # --- what the verdict was judged with ------------------------------------------------------
 
@@ -116,7 +120,7 @@ class SignatureDiagnosis(QObject):
         if not self._inline(verdict, key):
             self.diagnosis, self.pending = None, True
             job = partial(diagnose_verdict, verdict, key, project_id=project)
-            self.worker.submit("diagnose", self._generation, job)
+            self.worker.submit(LANE, self._generation, job)
         else:
             self.diagnosis, self.pending = diagnose_verdict(verdict, key, project_id=project), False
         self.changed.emit()
@@ -127,9 +131,12 @@ class SignatureDiagnosis(QObject):
         return small and all(k.is_secret for k in keys)
 
     @Slot(str, int, object)
-    def _on_finished(self, _lane: str, generation: int, result: object) -> None:
-        if isinstance(result, Exception):
-            raise result  # reported by the exception hook (and failing the tests)
+    def _on_finished(self, lane: str, generation: int, result: object) -> None:
+        if lane != LANE:
+            return
+        if isinstance(result, Exception):  # the document reports it
+            self.pending = False
+            return
         if generation != self._generation:
             return
         self.diagnosis = result if isinstance(result, Diagnosis) else None

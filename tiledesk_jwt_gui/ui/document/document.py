@@ -57,10 +57,7 @@ from ...core import (
 from ...core import load_key_text as _load_key_text
 from .changes import EVERYTHING, Change
 from .clock import VerdictClock
-from .comparison import Comparison
-from .diagnosis import SignatureDiagnosis
 from .keyring import KeyRing, read_keys
-from .token_files import TokenFiles
 from .worker import Worker
 
 __all__ = ["LARGE_INPUT_CHARS", "Change", "InspectorDocument", "load_key_text"]
@@ -106,10 +103,6 @@ class InspectorDocument(QObject):
         )
         self.boundary_timer = self.timers.boundary_timer
         self.tick_timer = self.timers.tick_timer
-        self.why = SignatureDiagnosis(self)  # issue 12: companions with their own workers
-        self.comparison = Comparison(self)
-        self.files = TokenFiles(self)
-        self.companions = (self.why, self.comparison, self.files)
 
     # --- what the panes read ---------------------------------------------------------------
 
@@ -121,7 +114,7 @@ class InspectorDocument(QObject):
     @property
     def busy(self) -> bool:
         """Whether work is under way on the worker (a large token, a key being read)."""
-        return self.worker.busy or self.keyring.busy or any(c.busy for c in self.companions)
+        return self.worker.busy or self.keyring.busy
 
     @property
     def problems(self) -> Mapping[str, str]:
@@ -345,8 +338,6 @@ class InspectorDocument(QObject):
     def shutdown(self) -> None:
         self.timers.stop()
         self.worker.shutdown()
-        for companion in self.companions:
-            companion.shutdown()
 
     # --- inside ----------------------------------------------------------------------------------
 

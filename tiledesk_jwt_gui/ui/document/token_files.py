@@ -6,6 +6,9 @@ A file of up to 1 MiB (the most a token may be) is read and searched on the GUI 
 paste is (a 1 MiB HAR: a few milliseconds); a larger one, up to the core's 64 MiB
 (``MAX_TOKEN_FILE_BYTES``), on a worker thread. A newer drop overtakes an older one still being
 read.
+
+One per document, its child, found or made by :meth:`TokenFiles.of`; it shares the document's
+worker (a lane of its own), so the document's ``busy`` and ``shutdown`` cover it.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ...core import MAX_TOKEN_CHARS, FileTokens, TokenCandidate, tokens_in_file
-from .worker import Worker
 
 if TYPE_CHECKING:
     from .document import InspectorDocument
+
+LANE = "file"
+"""This companion's lane on the document's worker."""
 
 __all__ = ["TokenFiles"]
 
@@ -37,15 +42,14 @@ class TokenFiles(QObject):
         self.document = document
         self.inline_bytes = inline_bytes
         self._generation = 0
-        self.worker = Worker(self)
+        self.worker = document.worker  # shared: the document's busy and shutdown cover it
         self.worker.finished.connect(self._on_finished)
 
-    @property
-    def busy(self) -> bool:
-        return self.worker.busy
-
-    def shutdown(self) -> None:
-        self.worker.shutdown()
+    @classmethod
+    def of(cls, document: InspectorDocument) -> TokenFiles:
+        """The document's TokenFiles (made, as the document's child, on first use)."""
+        found = document.findChild(cls)
+        return found if isinstance(found, cls) else cls(document)
 
     def open_file(self, path: Path) -> None:
         """Find the token in ``path``: here when it is small, on the worker otherwise."""
@@ -58,7 +62,7 @@ class TokenFiles(QObject):
             self._deliver(tokens_in_file(path))
             return
         self.document.notify(f"Looking for a token in {path.name} ({size / 2**20:.1f} MiB)…")
-        self.worker.submit("file", self._generation, partial(tokens_in_file, path))
+        self.worker.submit(LANE, self._generation, partial(tokens_in_file, path))
 
     def take(self, result: FileTokens, candidate: TokenCandidate) -> None:
         """The token ``candidate`` of ``result``, chosen: the token pane shows it."""
@@ -66,9 +70,11 @@ class TokenFiles(QObject):
         self.document.notify(result.notice(candidate))
 
     @Slot(str, int, object)
-    def _on_finished(self, _lane: str, generation: int, result: object) -> None:
-        if isinstance(result, Exception):
-            raise result  # reported by the exception hook (and failing the tests)
+    def _on_finished(self, lane: str, generation: int, result: object) -> None:
+        if lane != LANE:
+            return
+        if isinstance(result, Exception):  # the document reports it
+            return
         if generation == self._generation and isinstance(result, FileTokens):
             self._deliver(result)
 

@@ -1,7 +1,7 @@
 """Compare with another token: the token shown (A) beside a second one (B), each coloured by
 segment, and under them every difference in the header and the claims (nested paths for
 ``attributes``), times made readable with their difference, and the differences that change the
-verdict marked. The comparison is the core's (``diff_tokens``, through ``document.comparison``):
+verdict marked. The comparison is the core's (``diff_tokens``, through ``Comparison``):
 both tokens judged as of the same instant with the same key and project.
 """
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...core import MAX_TOKEN_CHARS, ChangeKind, JSONValue, TokenDiff, tokens_in_file
 from ...core.report import json_safe
 from ..document import InspectorDocument
+from ..document.comparison import Comparison
 from ..style.plain import plain_tip
 from ..style.tones import Tones, set_text_colour
 from ..widgets.section_label import section_label
@@ -54,6 +55,7 @@ class ComparePane(QWidget):
         super().__init__(parent)
         self.setObjectName("comparePane")
         self.document = document
+        self.comparison = Comparison.of(document)
         self._tones = tones
         self.verdict_label = QLabel(self)
         self.verdict_label.setObjectName("compareVerdictLabel")
@@ -104,9 +106,9 @@ class ComparePane(QWidget):
         self.b_edit.textChanged.connect(self._on_b_changed)
         self.b_edit.fileDropped.connect(self._on_b_file)
         self.b_edit.pasteRefused.connect(document.notify)
-        document.comparison.changed.connect(self._on_compared)
+        self.comparison.changed.connect(self._on_compared)
         document.verdictChanged.connect(self._show_a)
-        self.b_edit.set_text_quietly(document.comparison.other)
+        self.b_edit.set_text_quietly(self.comparison.other)
         self._show_a()
         self._on_compared()
 
@@ -131,7 +133,7 @@ class ComparePane(QWidget):
 
     @Slot()
     def _on_b_changed(self) -> None:
-        self.document.comparison.set_other(self.b_edit.token_text())
+        self.comparison.set_other(self.b_edit.token_text())
 
     @Slot(str)
     def _on_b_file(self, path: str) -> None:
@@ -149,7 +151,7 @@ class ComparePane(QWidget):
 
     @Slot()
     def _on_compared(self) -> None:
-        comparison = self.document.comparison
+        comparison = self.comparison
         diff = comparison.diff
         self.changes.clear()
         tones = self._tones

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...core import Issue
 from ..document import InspectorDocument
+from ..document.diagnosis import SignatureDiagnosis
 from ..style.tones import Tones
 from ..widgets.issue_list import IssueList
 from ..widgets.save_report_dialog import SaveReportDialog, write_report
@@ -31,6 +32,7 @@ class FindingsPane(QWidget):
         super().__init__(parent)
         self.setObjectName("findingsSide")
         self.document = document
+        self.why = SignatureDiagnosis.of(document)
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 4, 6, 8)
         column.setSpacing(4)
@@ -81,7 +83,7 @@ class FindingsPane(QWidget):
 
     @Slot()
     def copy_report(self) -> None:
-        text = self.document.why.report()
+        text = self.why.report()
         if text is None:
             return
         QGuiApplication.clipboard().setText(text)
@@ -95,7 +97,7 @@ class FindingsPane(QWidget):
         if chosen is None:
             return
         path, as_json = chosen
-        text = self.document.why.report(as_json=as_json)
+        text = self.why.report(as_json=as_json)
         if text is None:
             return
         problem = write_report(path, text)

@@ -34,6 +34,7 @@ from ...core import (
     demo_private_key,
 )
 from ..document import Change, InspectorDocument
+from ..document.diagnosis import SignatureDiagnosis
 from ..style.plain import plain_tip
 from ..style.tones import Tones, set_text_colour
 from ..widgets.claim_error_label import ClaimErrorLabel
@@ -126,8 +127,9 @@ class KeyPanel(QWidget):
         self.secret_error.setObjectName("secretError")
         self.secret_error.setAccessibleName("Problem with the secret")
         self.secret_notes = SecretNotesView(self._tones, page)  # issue 9 item 16
-        self.secret_notes.fixRequested.connect(self.document.why.apply)
-        self.document.why.changed.connect(self._on_secret_notes)
+        self.why = SignatureDiagnosis.of(self.document)
+        self.secret_notes.fixRequested.connect(self.why.apply)
+        self.why.changed.connect(self._on_secret_notes)
 
         for button in (self.reveal_button, self.clear_button):
             button.setMinimumSize(button.sizeHint())  # never squashed in a small window
@@ -318,7 +320,7 @@ class KeyPanel(QWidget):
 
     @Slot()
     def _on_secret_notes(self) -> None:
-        self.secret_notes.show_notes(self.document.why.notes)
+        self.secret_notes.show_notes(self.why.notes)
 
     # --- the person edits ---------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ words, with a one-click fix where the fix is on the person's side (the secret or
 given here), or, when no known mistake explains it, the checks tried and what cannot be found
 offline. Hidden while the signature verifies (or cannot be checked).
 
-The diagnosis is the core's (``document.why``); the fix goes through the document, which
+The diagnosis is the core's (``SignatureDiagnosis``); the fix goes through the document, which
 updates the secret field or the token pane. The verdict never changes because of a diagnosis:
 the panel says so.
 """
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ...core import CAUSE_TITLES, OFFLINE_LIMITS, Cause, Diagnosis, Fix
 from ..document import InspectorDocument
+from ..document.diagnosis import SignatureDiagnosis
 from ..style.plain import plain_tip
 from ..style.tones import Tones, readable, set_text_colour
 from ..widgets.section_label import section_label
@@ -51,6 +52,7 @@ class WhyPanel(QFrame):
         self.setObjectName("whyPanel")
         self.setAccessibleName("Why the signature does not match")
         self.document = document
+        self.why = SignatureDiagnosis.of(document)
         self._tones = tones
         self._fix: Fix | None = None
         self._found = False
@@ -76,7 +78,7 @@ class WhyPanel(QFrame):
         row.addWidget(self.fix_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
         self.set_tones(tones)
-        document.why.changed.connect(self._on_changed)
+        self.why.changed.connect(self._on_changed)
         self._on_changed()
 
     def _label(self, name: str, spoken: str) -> QLabel:
@@ -99,7 +101,7 @@ class WhyPanel(QFrame):
 
     @Slot()
     def _on_changed(self) -> None:
-        why = self.document.why
+        why = self.why
         diagnosis = why.diagnosis
         if why.pending:
             self._show("Looking for the cause…", "", None, found=False)
@@ -155,7 +157,7 @@ class WhyPanel(QFrame):
     @Slot()
     def _on_fix(self) -> None:
         if self._fix is not None:
-            self.document.why.apply(self._fix)
+            self.why.apply(self._fix)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         accent, fill = self._colours()

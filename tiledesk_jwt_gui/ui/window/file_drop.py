@@ -1,6 +1,6 @@
 """A file dropped anywhere on the window (not only on the token pane) is looked through for a
 token: the window accepts drags of local files and hands the file to the document
-(``document.files``). Fields that take dropped text keep taking it."""
+(``TokenFiles``). Fields that take dropped text keep taking it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from ..document import InspectorDocument
+from ..document.token_files import TokenFiles
 
 __all__ = ["FileDrop"]
 
@@ -21,11 +22,11 @@ def _local_file(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> str | N
 
 
 class FileDrop(QObject):
-    """Installed on ``window``: drops of local files go to ``document.files.open_file``."""
+    """Installed on ``window``: drops of local files go to ``TokenFiles.open_file``."""
 
     def __init__(self, window: QWidget, document: InspectorDocument) -> None:
         super().__init__(window)
-        self.document = document
+        self.files = TokenFiles.of(document)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -37,6 +38,6 @@ class FileDrop(QObject):
             path = _local_file(event)
             if path:
                 event.acceptProposedAction()
-                self.document.files.open_file(Path(path))
+                self.files.open_file(Path(path))
                 return True
         return super().eventFilter(watched, event)

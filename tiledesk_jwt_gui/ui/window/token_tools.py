@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from ...core import FileTokens
 from ..document import InspectorDocument
+from ..document.token_files import TokenFiles
 from .compare_dialog import CompareDialog
 from .file_drop import FileDrop
 from .token_picker_dialog import TokenPickerDialog
@@ -24,7 +25,8 @@ class TokenTools(QObject):
         self.document = document
         self.file_drop = FileDrop(window, document)
         self.compare_dialog: CompareDialog | None = None
-        document.files.choose.connect(self._on_choose_token)
+        self.files = TokenFiles.of(document)
+        self.files.choose.connect(self._on_choose_token)
         compare.triggered.connect(self.compare)
 
     @Slot()
@@ -38,4 +40,4 @@ class TokenTools(QObject):
     def _on_choose_token(self, found: FileTokens) -> None:
         index = TokenPickerDialog.ask(self.window, found.candidates, found.name)
         if index is not None:
-            self.document.files.take(found, found.candidates[index])
+            self.files.take(found, found.candidates[index])
