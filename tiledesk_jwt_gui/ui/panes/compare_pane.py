@@ -78,13 +78,11 @@ class ComparePane(QWidget):
         self.changes.setObjectName("compareChanges")
         self.changes.setAccessibleName("Differences between A and B")
         self.changes.setRootIsDecorated(False)
-        self.changes.setUniformRowHeights(True)
         self.changes.setAlternatingRowColors(True)
         self.changes.setHeaderLabels(list(_COLUMNS))
-        self.changes.setColumnWidth(0, 110)
-        self.changes.setColumnWidth(1, 170)
-        self.changes.setColumnWidth(2, 200)
-        self.changes.setColumnWidth(3, 200)
+        for number, width in enumerate((100, 190, 170, 170)):
+            self.changes.setColumnWidth(number, width)
+        self.changes.header().setStretchLastSection(True)
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -98,10 +96,18 @@ class ComparePane(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(8)
-        column.addLayout(grid, 2)
+        column.addLayout(grid, 1)
         column.addWidget(self.verdict_label)
         column.addWidget(section_label("Differences", self))
-        column.addWidget(self.changes, 3)
+        column.addWidget(self.changes, 2)
+        self.note_label = QLabel(self)  # the chosen difference's note, whole (the column elides)
+        self.note_label.setObjectName("compareNoteLabel")
+        self.note_label.setAccessibleName("The chosen difference, in full")
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.note_label)
+        self.changes.currentItemChanged.connect(self._on_current)
 
         self.b_edit.textChanged.connect(self._on_b_changed)
         self.b_edit.fileDropped.connect(self._on_b_file)
@@ -134,6 +140,15 @@ class ComparePane(QWidget):
     @Slot()
     def _on_b_changed(self) -> None:
         self.comparison.set_other(self.b_edit.token_text())
+
+    @Slot()
+    def _on_current(self) -> None:
+        item = self.changes.currentItem()
+        self.note_label.setText(
+            f"{item.text(1)}: {item.text(2)} → {item.text(3)}. {item.text(4)}".strip()
+            if item is not None
+            else ""
+        )
 
     @Slot(str)
     def _on_b_file(self, path: str) -> None:
@@ -197,6 +212,8 @@ class ComparePane(QWidget):
                     item.setFont(column, bold)
                 item.setForeground(4, QBrush(tones.bad))
             self.changes.addTopLevelItem(item)
+            if change.decides and self.changes.currentItem() is None:
+                self.changes.setCurrentItem(item)  # the difference that matters, in full below
 
     def _summary(self, diff: TokenDiff) -> str:
         if diff.identical:
