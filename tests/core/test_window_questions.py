@@ -5,6 +5,7 @@ tokens listed, unreadable files named)."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from pathlib import Path
@@ -21,6 +22,8 @@ from tiledesk_jwt_gui.core import (
     diagnose_verdict,
     judge,
     secret_key,
+    share_markdown,
+    share_report,
     sign_token,
     tokens_in_file,
 )
@@ -124,3 +127,28 @@ def test_a_named_pipe_is_not_opened(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)  # opening it would wait for a writer for ever
     assert tokens_in_file(pipe).problem == "pipe is not a regular file"
+
+
+@pytest.mark.parametrize(
+    "given", [SECRET + "\n", f" {SECRET}\r\n", "\ufeff" + SECRET, f'"{SECRET}"']
+)
+def test_a_report_on_a_flawed_secret_holds_no_form_of_the_secret_meant(given: str) -> None:
+    """The window reports on the secret as typed, newline or quotes included: the secret meant
+    (without them), which the claims may quote, is scrubbed in every encoding too."""
+    data = SECRET.encode()
+    quoted = {
+        "firstname": SECRET,
+        "lastname": base64.b64encode(data).decode(),
+        "attributes": {
+            "hex": data.hex().upper(),
+            "url": base64.urlsafe_b64encode(data).decode().rstrip("="),
+        },
+    }
+    token = sign_token(None, quoted, secret_key(SECRET), "HS256")
+    key = secret_key(given)
+    report = share_report(judge(token, key), key)
+    text = share_markdown(report) + json.dumps(report)
+    forms = [SECRET, base64.b64encode(data).decode().rstrip("="), data.hex(), data.hex().upper()]
+    forms.append(base64.urlsafe_b64encode(data).decode().rstrip("="))
+    for form in forms:
+        assert form not in text, form
