@@ -17,6 +17,7 @@ from tiledesk_jwt_gui.core import (
     MAX_TOKEN_CHARS,
     Cause,
     ExtractionSource,
+    JSONValue,
     SignatureStatus,
     diagnose,
     diagnose_verdict,
@@ -136,7 +137,7 @@ def test_a_report_on_a_flawed_secret_holds_no_form_of_the_secret_meant(given: st
     """The window reports on the secret as typed, newline or quotes included: the secret meant
     (without them), which the claims may quote, is scrubbed in every encoding too."""
     data = SECRET.encode()
-    quoted = {
+    quoted: dict[str, JSONValue] = {
         "firstname": SECRET,
         "lastname": base64.b64encode(data).decode(),
         "attributes": {
