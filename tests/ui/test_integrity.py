@@ -360,9 +360,10 @@ def test_findings_copy_and_the_report(qtbot: QtBot, shown: InspectorWindow) -> N
     assert "Warning: email does not look like an e-mail address" in copied
     assert len(copied.splitlines()) == issues.count()
     child(shown, QPushButton, "copyReportButton").click()
-    report = QGuiApplication.clipboard().text()
-    assert report.startswith("Tiledesk would accept this token (1 warning)")
-    assert "Signature:" in report
+    report = QGuiApplication.clipboard().text()  # the shareable report (issue 12), Markdown
+    assert report.startswith("# Tiledesk JWT report\n\n**Verdict:** Tiledesk would accept")
+    assert "**Signature:** verified" in report
+    assert "email does not look like an e-mail address" in report
     assert DEMO_SECRET not in report
     child(shown, QAction, "copyReportAction").trigger()
     assert QGuiApplication.clipboard().text() == report

@@ -18,14 +18,16 @@ from .book import (
     secret_fingerprint,
 )
 from .cases import DEFAULT_SEED, VALIDITY_SECONDS, QACase, Suite, generate_suite, variant_names
-from .causes import Cause, Fix, FixAction, FixTarget, apply_fix
+from .causes import CAUSE_TITLES, Cause, Fix, FixAction, FixTarget, apply_fix
 from .claims import retarget_project, tiledesk_claims
 from .diagnose import (
     DEFAULT_GLOBAL_SECRET,
+    OFFLINE_LIMITS,
     CandidateSecret,
     Diagnosis,
     Finding,
     diagnose,
+    diagnose_verdict,
     diagnosis_to_dict,
     format_diagnosis,
     parse_candidates,
@@ -69,7 +71,15 @@ from .expected import (
     widget_request,
 )
 from .exports import ExportFormat, credentials_warning, export_suite
-from .extract import Extraction, ExtractionSource, TokenCandidate, extract_token
+from .extract import (
+    MAX_TOKEN_FILE_BYTES,
+    Extraction,
+    ExtractionSource,
+    FileTokens,
+    TokenCandidate,
+    extract_token,
+    tokens_in_file,
+)
 from .findings import (
     FORM_CLAIMS,
     HEADER_PARAMS,
@@ -201,6 +211,7 @@ __all__ = [
     "ADMIN_EMAIL",
     "ALL_ALGORITHMS",
     "ASYMMETRIC_ALGORITHMS",
+    "CAUSE_TITLES",
     "CLOUD_API_URL",
     "CUSTOM_AUTH_SUBJECT",
     "DEFAULT_GLOBAL_SECRET",
@@ -225,8 +236,10 @@ __all__ = [
     "MAX_TEXT_BYTES",
     "MAX_TIME_VALUE",
     "MAX_TOKEN_CHARS",
+    "MAX_TOKEN_FILE_BYTES",
     "MIN_RSA_BITS",
     "NOT_A_JWT",
+    "OFFLINE_LIMITS",
     "PROJECT_ID_PATTERN",
     "SECRET_ENV",
     "SERVER_LANGUAGES",
@@ -256,6 +269,7 @@ __all__ = [
     "ExportFormat",
     "Extraction",
     "ExtractionSource",
+    "FileTokens",
     "Finding",
     "Fix",
     "FixAction",
@@ -327,6 +341,7 @@ __all__ = [
     "describe_times",
     "detail_lines",
     "diagnose",
+    "diagnose_verdict",
     "diagnosis_to_dict",
     "diff_to_dict",
     "diff_tokens",
@@ -394,6 +409,7 @@ __all__ = [
     "time_window",
     "token_length_limit",
     "token_project_id",
+    "tokens_in_file",
     "utf8_text",
     "variant_names",
     "verdict_headline",

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Final
 
 __all__ = [
+    "CAUSE_TITLES",
     "INVISIBLE_CHARACTERS",
     "SURROUNDING_WHITESPACE",
     "Cause",
@@ -59,6 +60,29 @@ class Cause(StrEnum):
     """The signature's length or value fits another algorithm than the header's ``alg``."""
     NONE_MATCHED = "none_matched"
     """No known mistake explains the failure; says which checks were tried."""
+
+
+CAUSE_TITLES: Final[dict[Cause, str]] = {
+    Cause.SECRET_SURROUNDING_WHITESPACE: "spaces or line ends around the secret",
+    Cause.SECRET_BOM: "a byte-order mark before the secret",
+    Cause.SECRET_INVISIBLE_CHARACTERS: "invisible characters inside the secret",
+    Cause.SECRET_QUOTED: "quotes around the secret",
+    Cause.SECRET_BASE64_DECODED: "the secret decoded as base64 by the signer",
+    Cause.SECRET_HEX_DECODED: "the secret decoded as hexadecimal by the signer",
+    Cause.SECRET_LATIN1_BYTES: "the secret encoded as Latin-1 instead of UTF-8",
+    Cause.SECRET_CASE_CHANGED: "the secret in other letter case",
+    Cause.SECRET_EXTRA_TEXT: "extra text pasted with the secret",
+    Cause.OTHER_PROJECT_SECRET: "another project's secret",
+    Cause.CANDIDATE_SECRET: "the candidate secrets given",
+    Cause.DEFAULT_GLOBAL_SECRET: "the self-hosted default secret 'nodeauthsecret'",
+    Cause.SIGNATURE_TRUNCATED: "a signature cut short",
+    Cause.TOKEN_LINE_BREAKS: "line breaks inside the token",
+    Cause.PAYLOAD_REENCODED: "claims re-encoded after signing",
+    Cause.HEADER_ALG_MISMATCH: "an algorithm other than the header's",
+    Cause.NONE_MATCHED: "no known mistake",
+}
+"""Each cause in a few words, for a list of the checks tried ("Checked: quotes around the
+secret, …"): one entry per :class:`Cause`."""
 
 
 class FixTarget(StrEnum):

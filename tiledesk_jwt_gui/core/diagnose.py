@@ -34,19 +34,22 @@ from .causes import (
     unquote,
 )
 from .encoding import JSONValue, b64url_encode, dumps_compact, node_b64decode, node_utf8
+from .judge import Verdict
 from .keys import HMAC_ALGORITHMS, Key, select_keys
 from .parse import Inspection, inspect_token
 from .secret_notes import MAC_LENGTHS, MacTarget, secret_encoder, secret_flaws
 from .server import audience_project_id
 from .tiledesk import tiledesk_audience
-from .verify import verify_signature
+from .verify import SignatureStatus, verify_signature
 
 __all__ = [
     "DEFAULT_GLOBAL_SECRET",
+    "OFFLINE_LIMITS",
     "CandidateSecret",
     "Diagnosis",
     "Finding",
     "diagnose",
+    "diagnose_verdict",
     "diagnosis_to_dict",
     "format_diagnosis",
     "parse_candidates",
@@ -54,6 +57,12 @@ __all__ = [
 
 DEFAULT_GLOBAL_SECRET = "nodeauthsecret"  # noqa: S105 (public: config/database.js's default)
 """The global secret a self-hosted tiledesk-server uses when none is configured."""
+
+OFFLINE_LIMITS = (
+    "a secret regenerated in the dashboard since the token was signed, or the secret of a "
+    "project not given here (give other projects' secrets as candidates)"
+)
+"""What no offline check can find, said whenever no known mistake explains a failure."""
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _PROJECT_LINE = re.compile(r"([0-9a-fA-F]{24})[ \t]+(.+)")
@@ -674,8 +683,7 @@ def _not_matched(tried: Sequence[Cause]) -> Finding:
         Cause.NONE_MATCHED,
         False,
         f"no known mistake makes the signature match. Tried: {listed}. What cannot be found "
-        "offline: a secret regenerated in the dashboard since the token was signed, or the "
-        "secret of a project not given here (give other projects' secrets as candidates)",
+        f"offline: {OFFLINE_LIMITS}",
     )
 
 
@@ -701,6 +709,23 @@ def diagnose(
         findings.append(_not_matched(ctx.tried))
     cause = next((f.code for f in findings if f.verifies), None)
     return Diagnosis(False, cause, tuple(findings), tuple(dict.fromkeys(ctx.tried)))
+
+
+def diagnose_verdict(
+    verdict: Verdict,
+    key: Key | Sequence[Key] | None,
+    *,
+    candidates: Sequence[CandidateSecret] = (),
+    project_id: str | None = None,
+) -> Diagnosis | None:
+    """The diagnosis of ``verdict``'s signature when there is a failure to explain (a signed
+    token whose signature does not match the key given); ``None`` otherwise (verified, no key,
+    unsigned, unreadable). ``key`` is the one the verdict was judged with."""
+    if not key or verdict.signature.status is not SignatureStatus.INVALID:
+        return None
+    if not verdict.inspection.is_jws:
+        return None
+    return diagnose(verdict.inspection, key, candidates=candidates, project_id=project_id)
 
 
 def diagnosis_to_dict(diagnosis: Diagnosis) -> dict[str, Any]:

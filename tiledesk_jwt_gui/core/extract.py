@@ -5,6 +5,11 @@ sign-in answer), or any text holding exactly one token-shaped string.
 Each extraction is a notice, as the other clean-ups of pasted text are; text holding several
 different tokens is refused with a message listing them. Nothing here decodes the token: the
 span found is handed to ``parse``.
+
+A file dropped on the window (:func:`tokens_in_file`) is read through the bounded reader up to
+:data:`MAX_TOKEN_FILE_BYTES`, 64 MiB: ``inspect_token`` refuses text over 1 MiB, but a HAR
+export of a browser session holds response bodies and is often tens of MiB, so the file is
+searched here first and only the token found goes on. Several tokens make a list to pick from.
 """
 
 from __future__ import annotations
@@ -13,18 +18,28 @@ import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Final
+
+from .limits import ReadError, read_bounded, utf8_text
 
 __all__ = [
     "MAX_EXTRACT_CHARS",
+    "MAX_TOKEN_FILE_BYTES",
     "Extraction",
     "ExtractionSource",
+    "FileTokens",
     "TokenCandidate",
     "extract_token",
+    "tokens_in_file",
 ]
 
 MAX_EXTRACT_CHARS: Final = 64 * 1024 * 1024
 """Text longer than this (64 MiB, a big HAR file) is not searched."""
+MAX_TOKEN_FILE_BYTES: Final = MAX_EXTRACT_CHARS
+"""A file to find a token in is read up to 64 MiB: as much as :func:`extract_token` searches."""
+_MAX_TOKEN_TEXT: Final = 1024 * 1024
+"""The most ``inspect_token`` reads (``parse.MAX_TOKEN_CHARS``; parse imports this module)."""
 
 
 class ExtractionSource(StrEnum):
@@ -284,3 +299,53 @@ def _named_list(value: object) -> list[tuple[str, str]]:
         and isinstance(item.get("name"), str)
         and isinstance(item.get("value"), str)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class FileTokens:
+    """What a file holds for the token pane: ``text`` to read as the token (the file is a token,
+    or text with none inside that the verdict will explain), or the ``candidates`` found in it,
+    or the ``problem`` that stopped the reading. ``name`` is the file's name, for messages."""
+
+    name: str
+    text: str | None = None
+    candidates: tuple[TokenCandidate, ...] = ()
+    problem: str | None = None
+
+    @property
+    def chosen(self) -> TokenCandidate | None:
+        """The one token found, when there is exactly one."""
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+    def notice(self, candidate: TokenCandidate) -> str:
+        """Where ``candidate`` came from, for the status line."""
+        return f"Took the token from {candidate.where} in {self.name}"
+
+
+def tokens_in_file(path: Path, limit: int = MAX_TOKEN_FILE_BYTES) -> FileTokens:
+    """Read ``path`` (a regular file, at most ``limit`` bytes, UTF-8) and find the tokens in it.
+    Never raises: a file that cannot be used gives a ``problem`` naming why."""
+    name = path.name
+    try:
+        if not path.is_file():
+            return FileTokens(
+                name,
+                problem=f"{name} does not exist"
+                if not path.exists()
+                else f"{name} is not a regular file",
+            )
+        text = utf8_text(read_bounded(path, limit, name), name)
+    except ReadError as exc:
+        return FileTokens(name, problem=str(exc))
+    except OSError as exc:
+        return FileTokens(name, problem=f"cannot read {name}: {exc.strerror or type(exc).__name__}")
+    candidates = extract_token(text).candidates
+    if candidates:
+        return FileTokens(name, candidates=candidates)
+    if len(text) > _MAX_TOKEN_TEXT:
+        return FileTokens(
+            name,
+            problem=f"{name} holds no token ({len(text):,} characters searched for a URL "
+            "parameter, an Authorization header, a token field or an eyJ… token)",
+        )
+    return FileTokens(name, text=text)

@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from .diagnose import CandidateSecret, Diagnosis, diagnose, diagnosis_to_dict
+from .causes import SURROUNDING_WHITESPACE, remove_invisible, strip_bom, unquote
+from .diagnose import CandidateSecret, diagnose_verdict, diagnosis_to_dict
 from .errors import InputError
 from .issues import Severity
 from .judge import Verdict
 from .keys import Key
 from .report import headline, verdict_to_dict
 from .secret_notes import secret_notes
-from .verify import SignatureStatus
 
 __all__ = ["key_fingerprint", "share_markdown", "share_report"]
 
@@ -49,25 +49,37 @@ def key_fingerprint(key: Key) -> str:
 
 
 def _secret_forms(keys: Sequence[Key]) -> list[str]:
-    """Every text form in which a secret could leak into a report."""
+    """Every text form in which a secret could leak into a report: its bytes, and the bytes of
+    its text without the invisible characters or quotes around it (the secret as it was meant:
+    a report on a secret pasted with its newline must not hold the secret's base64 either), in
+    base64 (both alphabets, padded or not) and hex (both cases)."""
     forms: set[str] = set()
     for key in keys:
         if key.secret is None:
             continue
-        data = key.secret
-        texts = [key.secret_text or "", key.secret_text.strip() if key.secret_text else ""]
-        texts += [
-            base64.b64encode(data).decode(),
-            base64.b64encode(data).decode().rstrip("="),
-            base64.urlsafe_b64encode(data).decode(),
-            base64.urlsafe_b64encode(data).decode().rstrip("="),
-            data.hex(),
-            data.hex().upper(),
-        ]
-        with contextlib.suppress(UnicodeDecodeError):
-            texts.append(data.decode("utf-8"))
-        forms.update(t for t in texts if len(t) >= 6)
-    return sorted(forms, key=len, reverse=True)
+        text = key.secret_text or ""
+        variants = {key.secret}
+        for cleaned in (text, text.strip(SURROUNDING_WHITESPACE), remove_invisible(text)):
+            forms.add(cleaned)
+            variants.add(cleaned.encode("utf-8", "surrogatepass"))
+        bare = remove_invisible(strip_bom(text)).strip(SURROUNDING_WHITESPACE)
+        for meant in (bare, unquote(bare)):
+            forms.add(meant)
+            variants.add(meant.encode("utf-8", "surrogatepass"))
+        for data in variants:
+            forms.update(
+                (
+                    base64.b64encode(data).decode(),
+                    base64.b64encode(data).decode().rstrip("="),
+                    base64.urlsafe_b64encode(data).decode(),
+                    base64.urlsafe_b64encode(data).decode().rstrip("="),
+                    data.hex(),
+                    data.hex().upper(),
+                )
+            )
+            with contextlib.suppress(UnicodeDecodeError):
+                forms.add(data.decode("utf-8"))
+    return sorted((f for f in forms if len(f) >= 6), key=len, reverse=True)
 
 
 def _mask_email(text: str) -> str:
@@ -105,9 +117,7 @@ def share_report(
         )
     keys: tuple[Key, ...] = () if key is None else (key,) if isinstance(key, Key) else tuple(key)
     inspection = verdict.inspection
-    diagnosis: Diagnosis | None = None
-    if keys and verdict.signature.status is SignatureStatus.INVALID and inspection.is_jws:
-        diagnosis = diagnose(inspection, key, candidates=candidates, project_id=project_id)
+    diagnosis = diagnose_verdict(verdict, key, candidates=candidates, project_id=project_id)
     single = keys[0] if len(keys) == 1 else None
     notes = secret_notes(single, inspection) if single is not None else ()
     base = verdict_to_dict(verdict)

@@ -34,12 +34,14 @@ from ...core import (
     demo_private_key,
 )
 from ..document import Change, InspectorDocument
+from ..document.diagnosis import SignatureDiagnosis
 from ..style.plain import plain_tip
 from ..style.tones import Tones, set_text_colour
 from ..widgets.claim_error_label import ClaimErrorLabel
 from ..widgets.files import read_small_file
 from ..widgets.open_key_dialog import OpenKeyDialog
 from ..widgets.secret_line_edit import SecretLineEdit
+from ..widgets.secret_notes_view import SecretNotesView
 
 __all__ = ["KeyPanel"]
 
@@ -124,6 +126,10 @@ class KeyPanel(QWidget):
         self.secret_error = ClaimErrorLabel(self._tones, page)
         self.secret_error.setObjectName("secretError")
         self.secret_error.setAccessibleName("Problem with the secret")
+        self.secret_notes = SecretNotesView(self._tones, page)  # issue 9 item 16
+        self.why = SignatureDiagnosis.of(self.document)
+        self.secret_notes.fixRequested.connect(self.why.apply)
+        self.why.changed.connect(self._on_secret_notes)
 
         for button in (self.reveal_button, self.clear_button):
             button.setMinimumSize(button.sizeHint())  # never squashed in a small window
@@ -140,6 +146,7 @@ class KeyPanel(QWidget):
         line.addWidget(self.base64_check)
         grid.addLayout(line, 0, 1)
         grid.addWidget(self.secret_error, 1, 1)
+        grid.addWidget(self.secret_notes, 4, 1)
         grid.addWidget(self.demo_label, 2, 1)
         grid.addWidget(self.strength_label, 3, 1)
         grid.setColumnStretch(1, 1)
@@ -246,6 +253,7 @@ class KeyPanel(QWidget):
     def set_tones(self, tones: Tones) -> None:
         self._tones = tones
         self.secret_error.set_tones(tones)
+        self.secret_notes.set_tones(tones)
         self._show_notes()
 
     def focus_key(self) -> QWidget:
@@ -309,6 +317,10 @@ class KeyPanel(QWidget):
         self.secret_error.show_message("✖ " + problem[:1].upper() + problem[1:] if problem else "")
         self._note(self.public_status, keyring.public_status())
         self._note(self.private_status, keyring.private_status())
+
+    @Slot()
+    def _on_secret_notes(self) -> None:
+        self.secret_notes.show_notes(self.why.notes)
 
     # --- the person edits ---------------------------------------------------------------------
 

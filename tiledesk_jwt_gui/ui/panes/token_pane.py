@@ -7,12 +7,15 @@ decides (the token to show, the mode, the verdict's colours) comes back and is s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core import ASYMMETRIC_ALGORITHMS, Mode
 from ..document import Change, InspectorDocument
+from ..document.token_files import TokenFiles
 from ..style.tones import Tones, set_text_colour
 from ..widgets.copy_bar import CopyBar
 from ..widgets.mode_bar import ModeBar
@@ -104,6 +107,9 @@ class TokenPane(QWidget):
 
         self.token_edit.textChanged.connect(self._on_text_changed)
         self.token_edit.pasteRefused.connect(document.notify)
+        self.token_edit.fileDropped.connect(self._on_file_dropped)
+        self.files = TokenFiles.of(document)  # files dropped anywhere: their token comes here
+        self.files.found.connect(self.token_edit.replace_token)
         self.token_edit.previewChanged.connect(self._on_preview_changed)
         self.preview_bar.clearRequested.connect(self._on_clear_token)
         self.mode_bar.switchRequested.connect(document.switch_mode)
@@ -203,6 +209,10 @@ class TokenPane(QWidget):
     @Slot()
     def _on_text_changed(self) -> None:
         self.document.edit_token(self.token_edit.token_text(), self)
+
+    @Slot(str)
+    def _on_file_dropped(self, path: str) -> None:
+        self.files.open_file(Path(path))
 
     @Slot()
     def _on_preview_changed(self) -> None:

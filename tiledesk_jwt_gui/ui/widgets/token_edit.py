@@ -14,7 +14,6 @@ text (``token_text``) and shows a read-only preview of its start; pasting, dropp
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QSignalBlocker, QSize, Signal
 from PySide6.QtGui import (
@@ -33,10 +32,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from ...core import MAX_TOKEN_CHARS, Verdict, segment_faults
+from ...core import Verdict, segment_faults
 from ..style.plain import plain_tip
 from ..style.tones import Tones, mix
-from .files import read_small_file
 
 __all__ = ["PREVIEW_CHARS", "PREVIEW_OVER_CHARS", "TokenEdit"]
 
@@ -79,10 +77,12 @@ def _utf16_positions(text: str) -> list[int] | None:
 class TokenEdit(QPlainTextEdit):
     """The encoded token, coloured by segment. ``previewChanged`` fires when a preview starts,
     ends or shows another token; ``pasteRefused`` says in words why a paste or drop brought
-    nothing."""
+    nothing; ``fileDropped`` gives the path of a local file dropped here, for the owner to find
+    the token in (a HAR, a log: the document reads it, bounded, off the GUI thread if large)."""
 
     previewChanged = Signal()
     pasteRefused = Signal(str)
+    fileDropped = Signal(str)
 
     def __init__(
         self,
@@ -288,13 +288,12 @@ class TokenEdit(QPlainTextEdit):
         return source.hasUrls() or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """A dropped local file replaces the token with its content, as a paste over a
-        selection would (read, bounded; nothing is ever fetched); text is inserted as plain
-        text, a long result as a preview; anything else (an image, bytes) is refused in words."""
-        if any(url.isLocalFile() for url in source.urls()):
-            text = self._read_dropped_file(source)
-            if text is not None:
-                self.replace_token(text)
+        """A dropped local file goes to ``fileDropped`` (its token then replaces the token, as a
+        paste over everything would; nothing is ever fetched); text is inserted as plain text,
+        a long result as a preview; anything else (an image, bytes) is refused in words."""
+        local = [url.toLocalFile() for url in source.urls() if url.isLocalFile()]
+        if local:
+            self.fileDropped.emit(local[0])
             return
         if source.hasText():  # also a link dragged in: its text, never what it points to
             self.insert_text(source.text())
@@ -314,17 +313,6 @@ class TokenEdit(QPlainTextEdit):
             self.replace_token(_spliced(self.toPlainText(), start, end, text))
             return
         self.insertPlainText(text)
-
-    def _read_dropped_file(self, source: QMimeData) -> str | None:
-        for url in source.urls():
-            if not url.isLocalFile():
-                continue
-            data = read_small_file(Path(url.toLocalFile()), MAX_TOKEN_CHARS * 4, "a token")
-            if isinstance(data, str):
-                self.pasteRefused.emit(f"Nothing dropped: {data}")
-                return None
-            return data.decode("utf-8", "replace")
-        return None
 
     # A preview is read-only, yet a paste, a drop or Delete replaces it.
 

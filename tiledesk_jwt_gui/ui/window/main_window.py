@@ -36,12 +36,14 @@ from ..panes.key_panel import KeyPanel
 from ..panes.project_group import ProjectGroup
 from ..panes.token_pane import TokenPane
 from ..panes.verdict_banner import VerdictBanner
+from ..panes.why_panel import WhyPanel
 from ..style.icons import app_icon
 from ..style.shortcuts import shortcut_text
 from ..style.tones import Tones, set_text_colour, tones_for
 from .about_box import AboutBox
 from .focus import focus_issue
 from .help_box import SECRET_HELP, HelpBox
+from .token_tools import TokenTools
 from .window_actions import WindowActions
 from .window_settings import (
     SETTINGS_KEYS,
@@ -101,6 +103,8 @@ class InspectorWindow(QMainWindow):
         self.banner = VerdictBanner(document, tones, central)
         self.badge = self.banner.badge
         outer.addWidget(self.banner)
+        self.why_panel = WhyPanel(document, tones, central)
+        outer.addWidget(self.why_panel)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
         self.splitter.setObjectName("mainSplitter")
@@ -162,9 +166,11 @@ class InspectorWindow(QMainWindow):
     def _build_actions(self) -> None:
         actions = self.window_actions = WindowActions(self)
         document = self.document
+        self.token_tools = TokenTools(self, document, actions.compare)  # drops, "Compare with…"
         for action, slot in (
             (actions.paste, self.token_pane.paste_from_clipboard),
             (actions.copy_report, self.findings.copy_report),
+            (actions.save_report, self.findings.save_report),
             (actions.resign, document.start_composing),
             (actions.back, document.back_to_pasted),
             (actions.clear_secret, document.forget_secrets),
@@ -201,6 +207,7 @@ class InspectorWindow(QMainWindow):
             self.key_panel,
             self.claims_form,
             self.json_page,
+            self.why_panel,
         ):
             pane.set_tones(tones)
         set_text_colour(self.offline_label, tones.muted)

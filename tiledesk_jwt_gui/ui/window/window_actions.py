@@ -30,6 +30,8 @@ class WindowActions:
             "curl": self._action("copyCurlAction", "Copy as c&url command", "Ctrl+Shift+U"),
         }
         self.copy_report = self._action("copyReportAction", "Copy the &report", "Ctrl+Shift+R")
+        self.save_report = self._action("saveReportAction", "Sa&ve the report…", "Ctrl+Shift+S")
+        self.compare = self._action("compareAction", "Compare &with…", "Ctrl+Shift+D")
         self.resign = self._action("resignAction", "&Re-sign this token (compose)", "Ctrl+R")
         self.back = self._action("backToPastedAction", "&Back to the pasted token", None)
         self.back.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
@@ -62,7 +64,7 @@ class WindowActions:
         token_menu = bar.addMenu("&Token")
         token_menu.setObjectName("tokenMenu")
         token_menu.addAction(self.paste)
-        for action in (*self.copy.values(), self.copy_report):
+        for action in (*self.copy.values(), self.copy_report, self.save_report, self.compare):
             token_menu.addAction(action)
         token_menu.addSeparator()
         for action in (self.resign, self.back, self.sample):
