@@ -46,7 +46,9 @@ __all__ = [
     "SecretStore",
     "book_path",
     "config_dir",
+    "describe_secret",
     "forget_project",
+    "forget_secret",
     "load_book",
     "remember_project",
     "save_book",
@@ -330,3 +332,30 @@ def forget_project(
         (store or KeyringStore()).delete(name)
     save_book(Book(tuple(e for e in book.entries if e.name != name)), path)
     return entry
+
+
+def forget_secret(
+    name: str, *, store: SecretStore | None = None, path: Path | None = None
+) -> BookEntry:
+    """Remove ``name``'s secret from the keyring and keep the project in the book."""
+    book = load_book(path)
+    entry = book.find(name)
+    if entry is None:
+        raise BookError(f"no project named {name!r} in the book")
+    if entry.secret_in_keyring:
+        (store or KeyringStore()).delete(name)
+    kept = replace(entry, secret_in_keyring=False)
+    save_book(Book(tuple(kept if e.name == name else e for e in book.entries)), path)
+    return kept
+
+
+def describe_secret(entry: BookEntry, store: SecretStore) -> str:
+    """What to show for ``entry``'s secret: its fingerprint, never the secret; or why there is
+    none ("no secret stored", "secret missing from keyring", "keyring unavailable (…)")."""
+    if not entry.secret_in_keyring:
+        return "no secret stored"
+    try:
+        secret = store.get(entry.name)
+    except BookError as exc:
+        return f"keyring unavailable ({exc})"
+    return secret_fingerprint(secret) if secret is not None else "secret missing from keyring"
