@@ -63,6 +63,10 @@ BOOK_FORMAT: Final = 1
 MAX_NAME_CHARS: Final = 64
 MAX_BOOK_BYTES: Final = 1 << 20
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NO_KEYRING: Final = (
+    "no system keyring is available (on Linux: a Secret Service such as GNOME Keyring or "
+    "KWallet, on a D-Bus session); the secret was not stored, and is never written to a file"
+)
 
 
 class BookError(CoreError):
@@ -246,7 +250,10 @@ class KeyringStore:
             import keyring.backends.fail  # noqa: PLC0415
         except ImportError as exc:  # pragma: no cover - a broken installation
             raise KeyringUnavailable(f"the keyring package cannot be loaded: {exc}") from None
-        backend = keyring.get_keyring()
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:  # a backend chosen before fails to answer (its bus is gone)
+            raise KeyringUnavailable(f"{_NO_KEYRING} ({type(exc).__name__})") from None
         chosen = getattr(backend, "backends", None)
         real = list(chosen) if chosen is not None else [backend]
         usable = [
@@ -256,11 +263,7 @@ class KeyringStore:
             and not type(b).__module__.startswith(("keyrings.alt", "keyring.backends.null"))
         ]
         if not usable:
-            raise KeyringUnavailable(
-                "no system keyring is available (on Linux: a Secret Service such as GNOME "
-                "Keyring or KWallet, on a D-Bus session); the secret was not stored, and is "
-                "never written to a file"
-            )
+            raise KeyringUnavailable(_NO_KEYRING)
         return backend
 
     def _call(self, action: str, *args: str) -> str | None:
