@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QToolButton,
     QTreeWidget,
+    QTreeWidgetItem,
 )
 from pytestqt.qtbot import QtBot
 
@@ -88,7 +89,7 @@ def open_window(qtbot: QtBot, home: Path) -> InspectorWindow:
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
-    window.findChild(QAction, "bookTabAction").trigger()
+    child(window, QAction, "bookTabAction").trigger()
     return window
 
 
@@ -96,26 +97,27 @@ def settle(qtbot: QtBot, window: InspectorWindow) -> None:
     qtbot.waitUntil(lambda: not window.document.book.busy, timeout=30_000)
 
 
-def rows(window: InspectorWindow) -> list[list[str]]:
+def items(window: InspectorWindow) -> list[QTreeWidgetItem]:
     tree = child(window, QTreeWidget, "bookList")
-    return [
-        [tree.topLevelItem(i).text(c) for c in range(tree.columnCount())]
-        for i in range(tree.topLevelItemCount())
-    ]
+    found = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [item for item in found if item is not None]
+
+
+def rows(window: InspectorWindow) -> list[list[str]]:
+    return [[item.text(c) for c in range(item.columnCount())] for item in items(window)]
 
 
 def select(window: InspectorWindow, name: str) -> None:
-    tree = child(window, QTreeWidget, "bookList")
-    (item,) = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    (item,) = items(window)
     assert item.text(0) == name
-    tree.setCurrentItem(item)
+    child(window, QTreeWidget, "bookList").setCurrentItem(item)
 
 
 def answer_dialog(monkeypatch: pytest.MonkeyPatch, answer: ProjectAnswer | None) -> list[object]:
     """Answer the project dialog with ``answer``; what it was asked is recorded."""
     asked: list[object] = []
 
-    def ask(_cls: object, _parent: object, **given: object) -> ProjectAnswer | None:
+    def ask(_cls: object, _parent: object, /, **given: object) -> ProjectAnswer | None:
         asked.append(given)
         return answer
 

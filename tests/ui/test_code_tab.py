@@ -57,7 +57,7 @@ def open_code_tab(qtbot: QtBot, window: InspectorWindow) -> CodePane:
     window.resize(1280, 720)
     window.show()
     qtbot.waitExposed(window)
-    window.findChild(QAction, "codeTabAction").trigger()
+    child(window, QAction, "codeTabAction").trigger()
     pane = child(window, CodePane, "codePane")
     assert pane.isVisible()
     return pane
@@ -174,7 +174,7 @@ def test_save_widget_test_page_writes_the_page_for_the_token_project_and_server(
         return str(target)
 
     monkeypatch.setattr(SaveFileDialog, "ask", classmethod(lambda cls, *a: answer(*a)))
-    window.findChild(QAction, "saveWidgetPageAction").trigger()
+    child(window, QAction, "saveWidgetPageAction").trigger()
     assert asked == ["tiledesk-widget-test.html"]
     page = target.read_text("utf-8")
     assert (
@@ -198,9 +198,12 @@ def test_no_page_without_a_project_and_a_clear_word_on_a_failed_write(
 ) -> None:
     pane = open_code_tab(qtbot, window)
     asked: list[str] = []
-    monkeypatch.setattr(
-        SaveFileDialog, "ask", classmethod(lambda cls, *a: asked.append("x") or str(tmp_path))
-    )
+
+    def ask(_cls: object, /, *_given: object) -> str:
+        asked.append("x")
+        return str(tmp_path)
+
+    monkeypatch.setattr(SaveFileDialog, "ask", classmethod(ask))
     window.document.paste_token(sign_token(None, {"sub": "x"}, secret_key(SECRET), "HS256"))
     child(pane, QPushButton, "saveWidgetPageButton").click()
     status = child(pane, QLabel, "codeStatusLabel")
