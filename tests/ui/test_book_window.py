@@ -156,7 +156,7 @@ def test_a_secret_remembered_in_the_keyring_signs_in_after_a_restart_then_is_for
     assert secret_edit.text() == SECRET
     assert secret_edit.echoMode() is QLineEdit.EchoMode.Password
     assert notice(second).startswith(
-        f"🔑 Secret of “Staging” ({secret_fingerprint(SECRET)}) loaded from the system keyring"
+        f"Secret of “Staging” ({secret_fingerprint(SECRET)}) loaded from the system keyring"
     )
     assert SECRET not in notice(second)
     assert threading.get_ident() not in second.document.book.worker.threads_used

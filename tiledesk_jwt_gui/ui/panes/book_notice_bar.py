@@ -58,7 +58,7 @@ class BookNoticeBar(QWidget):
         self.setVisible(notice is not None)
         if notice is None:
             return
-        self.label.setText(f"🔑 {notice.text}")
+        self.label.setText(notice.text)
         self.label.setToolTip(plain_tip(notice.text))
         tones = self._tones
         colour = tones.muted if notice.good is None else tones.good if notice.good else tones.warn

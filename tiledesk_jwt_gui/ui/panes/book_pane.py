@@ -10,6 +10,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -57,6 +58,13 @@ class BookPane(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for index in range(len(COLUMNS)):
+            mode = QHeaderView.ResizeMode.ResizeToContents
+            if COLUMNS[index] == "Server":
+                mode = QHeaderView.ResizeMode.Stretch  # the one elided when room is short
+            header.setSectionResizeMode(index, mode)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.add_button = self._button("bookAddButton", "Add…", "Remember a project")
@@ -131,8 +139,6 @@ class BookPane(QWidget):
             self.tree.addTopLevelItem(item)
             if entry.name == selected:
                 item.setSelected(True)
-        for index in range(len(COLUMNS) - 1):
-            self.tree.resizeColumnToContents(index)
         problem = book.problem or ""
         self.problem_label.setText(problem)
         self.problem_label.setToolTip(plain_tip(problem))
