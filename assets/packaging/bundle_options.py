@@ -24,6 +24,7 @@ __all__ = [
     "DISPLAY_NAME",
     "EXCLUDED_MODULES",
     "dropped_reason",
+    "excluded_modules",
     "keep",
     "prune_unreferenced",
     "version_tuple",
@@ -79,7 +80,30 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "doctest",
     "xmlrpc",
     "sqlite3",
+    # Imported by the libraries only for type checking or on Python < 3.11 (the app needs 3.11).
+    "typing_extensions",
+    # urllib.request's ftp:// and file:// handlers, imported only when such a URL is opened
+    # (PyJWT's JWKS client and jaraco.context import urllib.request; the app opens no URL).
+    "ftplib",
+    "netrc",
+    "mimetypes",
 )
+
+# The keyring backends of other systems, and what only they import: each platform's bundle
+# keeps its own (Secret Service over D-Bus on Linux, Keychain on macOS, Credential Locker on
+# Windows). The backend modules themselves stay, tiny: keyring imports every one it lists.
+_PLATFORM_EXCLUDED_MODULES = {
+    "linux": ("keyring.backends.macOS.api", "nturl2path"),
+    "darwin": ("secretstorage", "jeepney", "nturl2path"),
+    "win32": ("secretstorage", "jeepney", "keyring.backends.macOS.api"),
+}
+
+
+def excluded_modules(platform: str) -> tuple[str, ...]:
+    """The Python modules left out of the bundle built on ``platform`` (``sys.platform``)."""
+    family = "linux" if platform.startswith(("linux", "freebsd", "openbsd")) else platform
+    return EXCLUDED_MODULES + _PLATFORM_EXCLUDED_MODULES.get(family, ())
+
 
 # Qt plugin folders with nothing the app needs: networking (QtNetwork), embedded-device input
 # (evdev, TUIO over the network), EGLFS on bare hardware, SQL, printing, QML debugging.
@@ -126,6 +150,13 @@ _DROPPED_PLUGINS = {
         ),
         "the app loads PNG and SVG only",
     ),
+    # Wayland shells of kiosks, cars and Qt's own compositor; xdg-shell, every desktop's, stays.
+    "wayland-shell-integration": {
+        "ivi-shell": "in-vehicle infotainment shell",
+        "fullscreen-shell-v1": "kiosk shell",
+        "wl-shell-plugin": "wl_shell, deprecated since 2018 in favour of xdg-shell",
+        "qt-shell": "the shell of Qt's own Wayland compositor",
+    },
     # Buffer-sharing integrations for nested compositors; wayland-egl, the default, stays.
     "wayland-graphics-integration-client": dict.fromkeys(
         ("dmabuf-server", "drm-egl-server", "shm-emulation-server", "vulkan-server"),
@@ -179,6 +210,12 @@ def dropped_reason(dest_name: str) -> str | None:
         return "Qt translations: the app installs no QTranslator, so they are never loaded"
     if path.name == "direct_url.json" and path.parent.name.endswith(".dist-info"):
         return "records the build machine's checkout path; importlib.metadata does not need it"
+    if path.parent.name.endswith(".dist-info") and path.name == "RECORD":
+        return "the installed files' list; read only by importlib.metadata's files()"
+    if len(parts) >= 3 and parts[-2] == "sboms" and parts[-3].endswith(".dist-info"):
+        return "a software bill of materials for auditors; never read at run time"
+    if path.parent.name.endswith(".egg-info") and path.name == "SOURCES.txt":
+        return "the source files' list of a development install; never read at run time"
     if path.name in _DROPPED_FILES:
         return _DROPPED_FILES[path.name]
     if "plugins" in parts:

@@ -49,6 +49,11 @@ def test_the_app_imports_no_excluded_qt_module() -> None:
         "PySide6/Qt/plugins/wayland-graphics-integration-client/libvulkan-server.so",
         "PySide6/Qt/translations/qtbase_de.qm",
         "tiledesk_jwt_gui-0.1.0.dist-info/direct_url.json",
+        "keyring-25.7.0.dist-info/RECORD",
+        "cryptography-50.0.2.dist-info/sboms/cryptography-rust.cyclonedx.json",
+        "tiledesk_jwt_gui.egg-info/SOURCES.txt",
+        "PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so",
+        "PySide6/Qt/plugins/wayland-shell-integration/libwl-shell-plugin.so",
         # Windows
         "PySide6/Qt6Network.dll",
         "PySide6/plugins/tls/qschannelbackend.dll",
@@ -95,6 +100,10 @@ def test_dropped(dest: str) -> None:
         "cryptography/hazmat/bindings/_rust.abi3.so",
         "tiledesk_jwt_gui/resources/icon.svg",
         "tiledesk_jwt_gui-0.1.0.dist-info/METADATA",
+        "keyring-25.7.0.dist-info/entry_points.txt",  # keyring finds its backends there
+        "keyring-25.7.0.dist-info/METADATA",
+        "cryptography-50.0.2.dist-info/licenses/LICENSE.APACHE",
+        "tiledesk_jwt_gui.egg-info/PKG-INFO",  # __version__ reads it
         "PySide6/plugins/platforms/qwindows.dll",
         "PySide6/plugins/styles/qmodernwindowsstyle.dll",
         "PySide6/Qt6Widgets.dll",
@@ -199,3 +208,52 @@ def test_windows_version_info_carries_the_version() -> None:
     assert strings["FileVersion"] == strings["ProductVersion"] == "1.4.2rc1"
     assert strings["OriginalFilename"] == "tiledesk-jwt-gui.exe"
     assert strings["ProductName"] == options.DISPLAY_NAME
+
+
+@pytest.mark.parametrize(
+    ("platform", "left_out", "kept"),
+    [
+        ("linux", {"keyring.backends.macOS.api", "nturl2path"}, {"secretstorage", "jeepney"}),
+        ("darwin", {"secretstorage", "jeepney"}, {"keyring.backends.macOS.api"}),
+        ("win32", {"secretstorage", "jeepney", "keyring.backends.macOS.api"}, {"nturl2path"}),
+    ],
+)
+def test_each_platform_leaves_out_the_other_systems_keyring_parts(
+    platform: str, left_out: set[str], kept: set[str]
+) -> None:
+    excluded = set(options.excluded_modules(platform))
+    assert set(options.EXCLUDED_MODULES) <= excluded
+    assert left_out <= excluded
+    assert not kept & excluded
+    # keyring imports every backend module its entry points list: none may be left out.
+    assert not {name for name in excluded if name.count(".") == 2 and "backends" in name}
+
+
+PROBE = """
+import sys
+import keyring.core
+import tiledesk_jwt_gui.cli
+import tiledesk_jwt_gui.ui
+from tiledesk_jwt_gui.ui.window.main_window import InspectorWindow
+keyring.core._detect_backend()
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_what_the_app_runs_is_never_excluded() -> None:
+    """The modules the window, the CLI and the keyring lookup import, in a fresh interpreter
+    (pytest imports many more)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+    )
+    loaded = set(done.stdout.split())
+    assert {"ctypes", "keyring.backends.SecretService", "tiledesk_jwt_gui.ui"} <= loaded
+    assert not loaded & set(options.EXCLUDED_MODULES)
+    assert not loaded & set(options.excluded_modules(sys.platform)) - {
+        "keyring.backends.macOS.api"  # imported (and failing) only on macOS, in a try
+    }

@@ -124,3 +124,11 @@ def qt_complaints(qtlog: QtLog) -> list[str]:
         for record in qtlog.records
         if record.type in serious and record.message not in IGNORED_QT_MESSAGES
     ]
+
+
+@pytest.fixture(autouse=True)
+def own_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every window reads a project book of its own (never the user's), empty at first."""
+    folder = tmp_path / "config"
+    monkeypatch.setenv("TILEDESK_JWT_CONFIG_DIR", str(folder))
+    return folder

@@ -16,6 +16,7 @@ from ..core import (
     BookError,
     KeyringStore,
     book_path,
+    describe_secret,
     forget_project,
     load_book,
     remember_project,
@@ -78,16 +79,6 @@ def run_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _fingerprint(entry: BookEntry, store: KeyringStore) -> str:
-    if not entry.secret_in_keyring:
-        return "no secret stored"
-    try:
-        secret = store.get(entry.name)
-    except BookError as exc:
-        return f"keyring unavailable ({exc})"
-    return secret_fingerprint(secret) if secret is not None else "secret missing from keyring"
-
-
 def run_list(args: argparse.Namespace) -> int:
     try:
         book = load_book()
@@ -99,7 +90,7 @@ def run_list(args: argparse.Namespace) -> int:
             "name": entry.name,
             "project_id": entry.project_id,
             "server": entry.server,
-            "secret": _fingerprint(entry, store),
+            "secret": describe_secret(entry, store),
             "rotation_note": entry.rotation_note,
         }
         for entry in book.entries

@@ -12,7 +12,9 @@ from .book import (
     KeyringStore,
     KeyringUnavailable,
     book_path,
+    describe_secret,
     forget_project,
+    forget_secret,
     load_book,
     remember_project,
     secret_fingerprint,
@@ -95,6 +97,7 @@ from .findings import (
     spot,
     verdict_headline,
 )
+from .integration import NoSample, book_entry_for_token, page_project, sample_for
 from .issues import Issue, Part, Severity
 from .judge import Profile, TokenKind, Verdict, judge, server_keys_for
 from .keys import (
@@ -289,6 +292,7 @@ __all__ = [
     "KeyringStore",
     "KeyringUnavailable",
     "Mode",
+    "NoSample",
     "Notice",
     "Outcome",
     "Part",
@@ -324,6 +328,7 @@ __all__ = [
     "apply_fix",
     "authorization_header",
     "back_to_pasted",
+    "book_entry_for_token",
     "book_path",
     "check_leeway",
     "check_time_value",
@@ -336,6 +341,7 @@ __all__ = [
     "curl_command",
     "demo_claims",
     "demo_private_key",
+    "describe_secret",
     "describe_size",
     "describe_time",
     "describe_times",
@@ -353,6 +359,7 @@ __all__ = [
     "export_suite",
     "extract_token",
     "forget_project",
+    "forget_secret",
     "format_diagnosis",
     "format_diff",
     "format_duration",
@@ -373,6 +380,7 @@ __all__ = [
     "load_key_text",
     "looks_like_key_material",
     "normalise_base_url",
+    "page_project",
     "parse_candidates",
     "parse_duration",
     "parse_instant",
@@ -385,6 +393,7 @@ __all__ = [
     "report_text",
     "retarget_project",
     "sample_draft",
+    "sample_for",
     "secret_fingerprint",
     "secret_key",
     "secret_note",

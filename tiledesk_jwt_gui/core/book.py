@@ -46,7 +46,9 @@ __all__ = [
     "SecretStore",
     "book_path",
     "config_dir",
+    "describe_secret",
     "forget_project",
+    "forget_secret",
     "load_book",
     "remember_project",
     "save_book",
@@ -61,6 +63,10 @@ BOOK_FORMAT: Final = 1
 MAX_NAME_CHARS: Final = 64
 MAX_BOOK_BYTES: Final = 1 << 20
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NO_KEYRING: Final = (
+    "no system keyring is available (on Linux: a Secret Service such as GNOME Keyring or "
+    "KWallet, on a D-Bus session); the secret was not stored, and is never written to a file"
+)
 
 
 class BookError(CoreError):
@@ -244,7 +250,10 @@ class KeyringStore:
             import keyring.backends.fail  # noqa: PLC0415
         except ImportError as exc:  # pragma: no cover - a broken installation
             raise KeyringUnavailable(f"the keyring package cannot be loaded: {exc}") from None
-        backend = keyring.get_keyring()
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:  # a backend chosen before fails to answer (its bus is gone)
+            raise KeyringUnavailable(f"{_NO_KEYRING} ({type(exc).__name__})") from None
         chosen = getattr(backend, "backends", None)
         real = list(chosen) if chosen is not None else [backend]
         usable = [
@@ -254,11 +263,7 @@ class KeyringStore:
             and not type(b).__module__.startswith(("keyrings.alt", "keyring.backends.null"))
         ]
         if not usable:
-            raise KeyringUnavailable(
-                "no system keyring is available (on Linux: a Secret Service such as GNOME "
-                "Keyring or KWallet, on a D-Bus session); the secret was not stored, and is "
-                "never written to a file"
-            )
+            raise KeyringUnavailable(_NO_KEYRING)
         return backend
 
     def _call(self, action: str, *args: str) -> str | None:
@@ -330,3 +335,30 @@ def forget_project(
         (store or KeyringStore()).delete(name)
     save_book(Book(tuple(e for e in book.entries if e.name != name)), path)
     return entry
+
+
+def forget_secret(
+    name: str, *, store: SecretStore | None = None, path: Path | None = None
+) -> BookEntry:
+    """Remove ``name``'s secret from the keyring and keep the project in the book."""
+    book = load_book(path)
+    entry = book.find(name)
+    if entry is None:
+        raise BookError(f"no project named {name!r} in the book")
+    if entry.secret_in_keyring:
+        (store or KeyringStore()).delete(name)
+    kept = replace(entry, secret_in_keyring=False)
+    save_book(Book(tuple(kept if e.name == name else e for e in book.entries)), path)
+    return kept
+
+
+def describe_secret(entry: BookEntry, store: SecretStore) -> str:
+    """What to show for ``entry``'s secret: its fingerprint, never the secret; or why there is
+    none ("no secret stored", "secret missing from keyring", "keyring unavailable (…)")."""
+    if not entry.secret_in_keyring:
+        return "no secret stored"
+    try:
+        secret = store.get(entry.name)
+    except BookError as exc:
+        return f"keyring unavailable ({exc})"
+    return secret_fingerprint(secret) if secret is not None else "secret missing from keyring"

@@ -6,9 +6,8 @@ core for the next :class:`Draft` and the verdict, and every pane redraws what ch
 object asked (a pane passes itself, so it does not rewrite the field being typed in); it comes
 before ``verdictChanged``. ``ticked`` says the clock moved (countdowns). The document owns the
 timers (the tick, and the single-shot boundary timer that judges again the instant the verdict
-changes in time) and the worker that judges big tokens and reads keys off the GUI thread.
-
-Only QtCore is imported here (a test checks it): the document runs without any widget.
+changes in time) and the worker that judges big tokens and reads keys off the GUI thread. Its
+companions: ``code`` (the Code tab's samples) and ``book`` (the project book). QtCore only.
 """
 
 from __future__ import annotations
@@ -55,8 +54,10 @@ from ...core import (
     with_token_read,
 )
 from ...core import load_key_text as _load_key_text
+from .book import ProjectBook
 from .changes import EVERYTHING, Change
 from .clock import VerdictClock
+from .code import CodeSamples
 from .keyring import KeyRing, read_keys
 from .worker import Worker
 
@@ -103,6 +104,7 @@ class InspectorDocument(QObject):
         )
         self.boundary_timer = self.timers.boundary_timer
         self.tick_timer = self.timers.tick_timer
+        self.code, self.book = CodeSamples(self), ProjectBook(self)
 
     # --- what the panes read ---------------------------------------------------------------
 
@@ -135,8 +137,7 @@ class InspectorDocument(QObject):
         return verdict.inspection.token or None
 
     def time_window(self, now: float | None = None) -> TimeWindow | None:
-        """Validity in time as of ``now`` (default: the clock): the one answer the banner, the
-        timeline, the countdown and the boundary timer read."""
+        """Validity in time as of ``now`` (default: the clock), the one answer every view reads."""
         verdict = self.verdict
         if verdict is None:
             return None
@@ -151,8 +152,7 @@ class InspectorDocument(QObject):
     # --- the token ----------------------------------------------------------------------------
 
     def edit_token(self, text: str, origin: object = None) -> None:
-        """The person typed, pasted or dropped ``text`` in the token pane: it is judged as it
-        is and becomes the token being checked."""
+        """``text`` typed, pasted or dropped in the token pane: judged as it is, and checked."""
         if text == self.draft.token and self.draft.mode is Mode.CHECKING:
             return
         self.draft = take_token(self.draft, text)
@@ -338,6 +338,7 @@ class InspectorDocument(QObject):
     def shutdown(self) -> None:
         self.timers.stop()
         self.worker.shutdown()
+        self.book.shutdown()
 
     # --- inside ----------------------------------------------------------------------------------
 

@@ -283,9 +283,9 @@ class KeyPanel(QWidget):
         keyring = self.document.keyring
         if self.secret_edit.text() != keyring.secret_text:
             # setText (unlike clear) also empties the undo history: Ctrl+Z cannot bring it back.
+            # A secret set from elsewhere (cleared, the demo's, the project book's) is masked.
             self.secret_edit.setText(keyring.secret_text)
-            if not keyring.secret_text:
-                self.reveal_button.setChecked(False)
+            self.reveal_button.setChecked(False)
         if self.base64_check.isChecked() != keyring.secret_base64:
             self.base64_check.setChecked(keyring.secret_base64)
         for edit, text in (

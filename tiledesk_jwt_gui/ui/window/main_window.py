@@ -43,6 +43,7 @@ from ..style.tones import Tones, set_text_colour, tones_for
 from .about_box import AboutBox
 from .focus import focus_issue
 from .help_box import SECRET_HELP, HelpBox
+from .integration import IntegrationParts
 from .token_tools import TokenTools
 from .window_actions import WindowActions
 from .window_settings import (
@@ -85,6 +86,7 @@ class InspectorWindow(QMainWindow):
         )
         self._build_ui()
         self._build_actions()
+        self.integration = IntegrationParts(self)  # the Code and Project book tabs
         self._apply_tones()
         self._restore_settings()
         self.document.message.connect(self._say)
