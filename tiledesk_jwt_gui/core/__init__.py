@@ -109,6 +109,13 @@ from .keys import (
     signing_key,
 )
 from .parse import MAX_TOKEN_CHARS, DecodedSegment, Inspection, Notice, Segment, Span, inspect_token
+from .presets import (
+    ComposePreset,
+    PresetEdits,
+    other_project_id,
+    other_secret_problem,
+    preset_edits,
+)
 from .report import format_report, headline, verdict_to_dict
 from .sample import (
     DEMO_EC_PRIVATE_KEY_PEM,
@@ -210,6 +217,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "ClaimValue",
+    "ComposePreset",
     "CoreError",
     "DecodedSegment",
     "Diagnosis",
@@ -240,6 +248,7 @@ __all__ = [
     "Outcome",
     "Part",
     "Place",
+    "PresetEdits",
     "Profile",
     "ProjectField",
     "QACase",
@@ -312,10 +321,13 @@ __all__ = [
     "load_key_text",
     "looks_like_key_material",
     "normalise_base_url",
+    "other_project_id",
+    "other_secret_problem",
     "parse_candidates",
     "parse_duration",
     "parse_instant",
     "parse_json",
+    "preset_edits",
     "problem_lines",
     "project_field",
     "remember_project",

@@ -42,6 +42,7 @@ from ..style.tones import Tones, set_text_colour, tones_for
 from .about_box import AboutBox
 from .focus import focus_issue
 from .help_box import SECRET_HELP, HelpBox
+from .qa_features import QAFeatures
 from .window_actions import WindowActions
 from .window_settings import (
     SETTINGS_KEYS,
@@ -83,6 +84,7 @@ class InspectorWindow(QMainWindow):
         )
         self._build_ui()
         self._build_actions()
+        self.qa = QAFeatures(self, self.document, self.tabs, self._tones)
         self._apply_tones()
         self._restore_settings()
         self.document.message.connect(self._say)
