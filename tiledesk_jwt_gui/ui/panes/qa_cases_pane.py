@@ -81,6 +81,7 @@ class QACasesPane(QWidget):
         row.addWidget(self.regenerate_button)
         self.export_button = QPushButton("Export suite…", self)
         self.export_button.setObjectName("qaExportButton")
+        self.export_button.setAccessibleName("Export the QA suite to a file")
         self.export_button.setToolTip(
             "Save the suite as JSON, CSV, a pytest file, a Postman collection or a curl script, "
             "readable by you only"
