@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.core import (
@@ -38,7 +38,12 @@ from tiledesk_jwt_gui.ui.panes.qa_cases_pane import QACasesPane
 from tiledesk_jwt_gui.ui.panes.token_pane import CHECKING_WORDS
 from tiledesk_jwt_gui.ui.style.tones import tones_for
 from tiledesk_jwt_gui.ui.widgets.case_list import CaseList
-from tiledesk_jwt_gui.ui.widgets.export_suite_dialog import ExportSuiteDialog, with_suffix
+from tiledesk_jwt_gui.ui.widgets.export_suite_dialog import (
+    FILTERS,
+    ExportSuiteDialog,
+    format_for,
+    with_suffix,
+)
 
 from .conftest import NOW, FakeClock, child, settle
 
@@ -351,12 +356,24 @@ def test_a_cancelled_export_writes_nothing(
     assert pane.state_label.text() == before
 
 
-def test_the_chosen_format_names_the_file() -> None:
+def test_the_file_type_chosen_gives_the_format_and_the_suffix(qtbot: QtBot, tmp_path: Path) -> None:
     assert with_suffix(Path("/x/suite"), ExportFormat.POSTMAN).name == (
         "suite.postman_collection.json"
     )
-    assert with_suffix(Path("/x/suite.py"), ExportFormat.PYTEST).name == "suite.py"
-    assert with_suffix(Path("/x/suite.json"), ExportFormat.CURL).name == "suite.json.sh"
+    assert with_suffix(Path("/x/suite.txt"), ExportFormat.CURL).name == "suite.txt"
+    dialog = ExportSuiteDialog(None, str(tmp_path / "tiledesk-qa"))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.defaultSuffix() == "json"
+    for export_format, name_filter in FILTERS.items():
+        dialog.selectNameFilter(name_filter)
+        dialog.filterSelected.emit(name_filter)
+        assert format_for(dialog.selectedNameFilter()) is export_format
+        assert f".{dialog.defaultSuffix()}" == export_format.suffix
+    dialog.selectFile(str(tmp_path / "suite"))
+    chosen = dialog.chosen()
+    assert chosen is not None
+    assert chosen == (tmp_path / "suite.sh", ExportFormat.CURL)
 
 
 def test_the_secret_reaches_no_setting_clipboard_or_label(
