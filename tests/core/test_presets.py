@@ -143,6 +143,9 @@ def test_other_secret_problems() -> None:
     rs = other_secret_problem("RS256", "another one", SECRET)
     assert rs is not None
     assert "private key" in rs
+    odd = other_secret_problem("none", "another one", SECRET)
+    assert odd is not None
+    assert "'none' is not signed with a secret" in odd
     assert other_secret_problem("HS256", "", SECRET) == "the other secret is empty"
     same = other_secret_problem("HS256", SECRET, SECRET)
     assert same is not None

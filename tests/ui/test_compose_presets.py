@@ -35,6 +35,7 @@ from tiledesk_jwt_gui.core import (
     secret_key,
     tiledesk_audience,
 )
+from tiledesk_jwt_gui.core.encoding import b64url_encode
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.widgets.other_secret_dialog import OtherSecretDialog
 
@@ -262,3 +263,13 @@ def test_no_preset_puts_the_other_secret_in_the_settings(
     text = settings_path.read_text(encoding="utf-8", errors="replace")
     assert OTHER_SECRET not in text
     assert DEMO_SECRET not in text
+
+
+def test_a_hostile_alg_is_shown_as_text_in_the_presets_tooltip(window: InspectorWindow) -> None:
+    header = b64url_encode(b'{"alg":"<img src=x><b>big</b>","typ":"JWT"}')
+    paste(window, f"{header}.{b64url_encode(b'{}')}.c2ln")
+    action = preset(window, "presetOtherSecretAction")
+    assert not action.isEnabled()
+    tip = action.toolTip()
+    assert "&lt;img src=x&gt;&lt;b&gt;big&lt;/b&gt;" in tip
+    assert "<img" not in tip

@@ -170,6 +170,14 @@ def test_each_case_is_listed_with_its_expected_answers(qtbot: QtBot) -> None:
     assert "no answer" in str(empty.data(0, Qt.ItemDataRole.AccessibleTextRole))
 
 
+def test_every_label_of_the_panel_shows_plain_text(qtbot: QtBot) -> None:
+    _document, pane = shown_pane(qtbot)
+    click_case(qtbot, pane.case_list, "names-right-to-left")
+    labels = pane.findChildren(QLabel)
+    assert len(labels) >= 3
+    assert all(label.textFormat() is Qt.TextFormat.PlainText for label in labels)
+
+
 def test_the_credentials_warning_is_said_once(qtbot: QtBot) -> None:
     _document, pane = shown_pane(qtbot)
     suite = pane.cases.suite

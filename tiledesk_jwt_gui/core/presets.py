@@ -18,7 +18,7 @@ from typing import Final
 
 from .draft import ClaimValue
 from .encoding import JSONValue
-from .keys import HMAC_ALGORITHMS
+from .keys import ASYMMETRIC_ALGORITHMS, HMAC_ALGORITHMS
 from .tiledesk import tiledesk_audience, token_project_id
 
 __all__ = [
@@ -128,8 +128,10 @@ def preset_edits(
 def other_secret_problem(algorithm: str, secret: str, project_secret: str) -> str | None:
     """Why ``secret`` cannot sign a token of ``algorithm`` in place of ``project_secret``
     (``None``: it can). The secret itself is never part of the answer."""
-    if algorithm not in HMAC_ALGORITHMS:
+    if algorithm in ASYMMETRIC_ALGORITHMS:
         return f"a {algorithm} token is signed with a private key, not a secret"
+    if algorithm not in HMAC_ALGORITHMS:
+        return f"alg {algorithm!r} is not signed with a secret (HS256, HS384 and HS512 are)"
     if not secret:
         return "the other secret is empty"
     if secret == project_secret:
