@@ -136,6 +136,13 @@ from .limits import (
     utf8_text,
 )
 from .parse import MAX_TOKEN_CHARS, DecodedSegment, Inspection, Notice, Segment, Span, inspect_token
+from .presets import (
+    ComposePreset,
+    PresetEdits,
+    other_project_id,
+    other_secret_problem,
+    preset_edits,
+)
 from .report import format_report, headline, verdict_to_dict
 from .safe_text import terminal_safe
 from .sample import (
@@ -263,6 +270,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "ClaimValue",
+    "ComposePreset",
     "CoreError",
     "DecodedSegment",
     "Diagnosis",
@@ -297,6 +305,7 @@ __all__ = [
     "Outcome",
     "Part",
     "Place",
+    "PresetEdits",
     "Profile",
     "ProjectField",
     "QACase",
@@ -380,12 +389,15 @@ __all__ = [
     "load_key_text",
     "looks_like_key_material",
     "normalise_base_url",
+    "other_project_id",
+    "other_secret_problem",
     "page_project",
     "parse_candidates",
     "parse_duration",
     "parse_instant",
     "parse_json",
     "parse_leeway",
+    "preset_edits",
     "problem_lines",
     "project_field",
     "read_bounded",

@@ -49,6 +49,12 @@ class QACase:
     authorization: str
     expected: Expected
 
+    @property
+    def sent_as(self) -> str:
+        """The Authorization header with the token left out: ``JWT <token>``, ``Bearer <token>``,
+        ``JWT  <token>`` (two spaces)."""
+        return self.authorization.replace(self.token, "<token>", 1)
+
 
 @dataclass(frozen=True, slots=True)
 class Suite:

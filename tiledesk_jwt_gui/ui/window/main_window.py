@@ -44,6 +44,7 @@ from .about_box import AboutBox
 from .focus import focus_issue
 from .help_box import SECRET_HELP, HelpBox
 from .integration import IntegrationParts
+from .qa_features import QAFeatures
 from .token_tools import TokenTools
 from .window_actions import WindowActions
 from .window_settings import (
@@ -87,6 +88,7 @@ class InspectorWindow(QMainWindow):
         self._build_ui()
         self._build_actions()
         self.integration = IntegrationParts(self)  # the Code and Project book tabs
+        self.qa = QAFeatures(self, self.document, self.tabs, self._tones)
         self._apply_tones()
         self._restore_settings()
         self.document.message.connect(self._say)
