@@ -34,6 +34,7 @@ from ..panes.header_fields import HeaderFields
 from ..panes.json_page import JsonPage
 from ..panes.key_panel import KeyPanel
 from ..panes.project_group import ProjectGroup
+from ..panes.signin_page import SigninPage
 from ..panes.token_pane import TokenPane
 from ..panes.verdict_banner import VerdictBanner
 from ..style.icons import app_icon
@@ -137,12 +138,14 @@ class InspectorWindow(QMainWindow):
 
         self.tabs = QTabWidget(side)
         self.tabs.setObjectName("detailTabs")
-        self.tabs.setAccessibleName("Claims and JSON")
+        self.tabs.setAccessibleName("Claims, JSON and sign-in")
         self.tabs.setDocumentMode(True)
         self.claims_form = ClaimsForm(document, tones, side)
         self.json_page = JsonPage(document, tones, side)
         self.tabs.addTab(self.claims_form, "&Claims")
         self.tabs.addTab(self.json_page, "&Raw JSON")
+        self.signin_page = SigninPage(document, tones, side)
+        self.tabs.addTab(self.signin_page, "Sign-&in")
         column.addWidget(self.tabs, 1)
         self.splitter.setStretchFactor(0, 9)
         self.splitter.setStretchFactor(1, 11)
@@ -201,6 +204,7 @@ class InspectorWindow(QMainWindow):
             self.key_panel,
             self.claims_form,
             self.json_page,
+            self.signin_page,
         ):
             pane.set_tones(tones)
         set_text_colour(self.offline_label, tones.muted)
