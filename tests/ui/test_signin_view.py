@@ -63,7 +63,9 @@ def verdict_text(window: InspectorWindow) -> str:
 def test_the_sign_in_tab_sits_beside_the_json_tab(window: InspectorWindow) -> None:
     tabs = child(window, QTabWidget, "detailTabs")
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["&Claims", "&Raw JSON", "Sign-&in"]
-    assert tabs.widget(2).objectName() == "signinPage"
+    page = tabs.widget(2)
+    assert page is not None
+    assert page.objectName() == "signinPage"
 
 
 def test_every_call_answers_200(qtbot: QtBot, window: InspectorWindow) -> None:
