@@ -215,9 +215,9 @@ def describe(widget: QWidget) -> Node:
     if isinstance(widget, QTreeWidget):
         header = widget.headerItem()
         node["columns"] = [header.text(c) for c in range(widget.columnCount())]
+        items = [widget.topLevelItem(r) for r in range(widget.topLevelItemCount())]
         node["rows"] = [
-            [widget.topLevelItem(r).text(c) for c in range(widget.columnCount())]
-            for r in range(widget.topLevelItemCount())
+            [item.text(c) for c in range(widget.columnCount())] for item in items if item
         ]
         return node
     if isinstance(widget, QAbstractButton):
