@@ -52,6 +52,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QWidget,
 )
 
@@ -74,6 +76,7 @@ _CLASSES: tuple[type[QWidget], ...] = (
     QSpinBox,
     QComboBox,
     QListWidget,
+    QTreeWidget,
     QCheckBox,
     QRadioButton,
     QPushButton,
@@ -208,6 +211,14 @@ def describe(widget: QWidget) -> Node:
         return node
     if isinstance(widget, QListWidget):
         node["items"] = [widget.item(i).text() for i in range(widget.count())]
+        return node
+    if isinstance(widget, QTreeWidget):
+        header = widget.headerItem()
+        node["columns"] = [header.text(c) for c in range(widget.columnCount())]
+        items = [widget.topLevelItem(r) for r in range(widget.topLevelItemCount())]
+        node["rows"] = [
+            [item.text(c) for c in range(widget.columnCount())] for item in items if item
+        ]
         return node
     if isinstance(widget, QAbstractButton):
         node["text"] = widget.text()
@@ -381,6 +392,11 @@ def _leaf(node: Node, parent: QWidget | None) -> QWidget:
         listing = QListWidget(parent)
         listing.addItems(node["items"])
         return listing
+    if kind == "QTreeWidget":
+        tree = QTreeWidget(parent)
+        tree.setHeaderLabels(node["columns"])
+        tree.addTopLevelItems([QTreeWidgetItem(row) for row in node["rows"]])
+        return tree
     if kind in ("QPushButton", "QToolButton", "QCheckBox", "QRadioButton"):
         button: QAbstractButton = {
             "QPushButton": QPushButton,

@@ -129,6 +129,8 @@ def test_large_input_is_judged_off_the_gui_thread(qtbot: QtBot, window: Inspecto
     qtbot.waitUntil(lambda: verdict_label.text().startswith("Tiledesk would"), timeout=10_000)
     # Signed right, but a 150 KB header never reaches Tiledesk: Node answers 431 first.
     assert verdict_label.text().startswith("Tiledesk would reject")
+    detail = child(window, QLabel, "verdictDetailLabel").text()
+    assert "POST /auth/signinWithCustomToken → 431 Request Header Fields Too Large" in detail
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"
     assert child(window, QPlainTextEdit, "otherClaimsEdit").isReadOnly()  # a preview
 

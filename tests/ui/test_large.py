@@ -86,6 +86,9 @@ def test_long_paste_is_previewed_judged_whole_and_copied_whole(
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"
     # Signed right, but no browser request carries a 1 MB header: Node answers 431 first.
     assert child(window, QLabel, "verdictLabel").text().startswith("Tiledesk would reject")
+    assert "POST /auth/signinWithCustomToken → 431" in (
+        child(window, QLabel, "verdictDetailLabel").text()
+    )
     child(window, QPushButton, "copyTokenButton").click()
     assert QGuiApplication.clipboard().text() == BIG
     child(window, QPushButton, "copyAuthHeaderButton").click()

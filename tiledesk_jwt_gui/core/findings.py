@@ -13,6 +13,7 @@ from .issues import Issue, Part, Severity
 from .judge import Profile, Verdict
 from .report import format_report, headline
 from .server import Outcome
+from .signin import Call, CallAnswer, SigninFlow, token_length_limit
 from .times import TIME_CLAIMS
 from .verify import SignatureStatus
 
@@ -24,6 +25,7 @@ __all__ = [
     "Place",
     "Spot",
     "detail_lines",
+    "flow_detail",
     "issue_line",
     "issues_at",
     "report_text",
@@ -153,6 +155,36 @@ def _base64_secret_rejected(verdict: Verdict) -> bool:
     )
 
 
+def _failure_words(failed: CallAnswer) -> str:
+    """The failing call, its answer, and for a 431 the token length that causes it."""
+    words = failed.line().rstrip(".")
+    if failed.status == 431:
+        limit = token_length_limit(failed.call)
+        words += f": no token of {limit:,} characters or more gets through"
+    return words
+
+
+def flow_detail(flow: SigninFlow | None) -> str | None:
+    """One line for the banner: the widget's first failing call and its answer, and what the
+    visitor then sees; or that every call answers 200. None when no sign-in was modelled."""
+    if flow is None or not flow.calls:
+        return None
+    failed = flow.first_failure
+    if failed is None:
+        words = "the widget signs in and chats: every call of its sign-in answers 200"
+    elif failed.call is Call.SIGNIN:
+        words = f"the widget cannot sign in: {_failure_words(failed)}"
+    elif failed.call is Call.CHAT21:
+        words = f"signs in, but {_failure_words(failed)}: the visitor never gets a chat connection"
+    else:
+        words = (
+            f"signs in and gets a chat token, but {_failure_words(failed)}: the visitor can't chat"
+        )
+    if flow.assumed_signature:
+        return f"Undecided without the secret; if the signature is right, {words}."
+    return words[:1].upper() + words[1:] + "."
+
+
 def detail_lines(
     verdict: Verdict,
     *,
@@ -177,6 +209,11 @@ def detail_lines(
     else:
         summary = verdict.signature.summary
         lines.append(summary[:1].upper() + summary[1:] + ".")
+    flow = flow_detail(verdict.flow)
+    if flow:
+        lines.append(flow)
+    if stale:
+        lines.append("⚠ This token is out of date: the form has changed since (see below).")
     server = verdict.server
     if server is not None:
         said = f" · the server answers “{server.reason}”" if server.reason not in ("", "ok") else ""
@@ -185,8 +222,6 @@ def detail_lines(
         lines.append("Judging as any JWT (RFC 7519), not as the Tiledesk server.")
     if verdict.leeway:
         lines.append(f"With a clock leeway of {verdict.leeway:g} s (Tiledesk allows none).")
-    if stale:
-        lines.append("⚠ This token is out of date: the form has changed since (see below).")
     return lines
 
 

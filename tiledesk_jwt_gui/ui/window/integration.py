@@ -51,9 +51,9 @@ class IntegrationParts(QObject):
         self.save_page = self._action(
             "saveWidgetPageAction", "Save &widget test page…", None, self._on_save_page
         )
-        self.code_tab = self._action("codeTabAction", "Show the c&ode", "Ctrl+3", self._on_code)
+        self.code_tab = self._action("codeTabAction", "Show the c&ode", "Ctrl+4", self._on_code)
         self.book_tab = self._action(
-            "bookTabAction", "Show the project &book", "Ctrl+4", self._on_book
+            "bookTabAction", "Show the project &book", "Ctrl+5", self._on_book
         )
         bar = window.menuBar()
         token_menu, go_menu = bar.findChild(QMenu, "tokenMenu"), bar.findChild(QMenu, "goMenu")

@@ -21,17 +21,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core import Issue, Mode, Verdict
 from ..document import LARGE_INPUT_CHARS, InspectorDocument
-from ..panes.claims_form import ClaimsForm
 from ..panes.findings_pane import FindingsPane
 from ..panes.header_fields import HeaderFields
-from ..panes.json_page import JsonPage
 from ..panes.key_panel import KeyPanel
 from ..panes.project_group import ProjectGroup
 from ..panes.token_pane import TokenPane
@@ -41,6 +38,7 @@ from ..style.icons import app_icon
 from ..style.shortcuts import shortcut_text
 from ..style.tones import Tones, set_text_colour, tones_for
 from .about_box import AboutBox
+from .detail_tabs import DetailTabs
 from .focus import focus_issue
 from .help_box import SECRET_HELP, HelpBox
 from .integration import IntegrationParts
@@ -143,14 +141,8 @@ class InspectorWindow(QMainWindow):
             inside.addWidget(pane)
         column.addWidget(group)
 
-        self.tabs = QTabWidget(side)
-        self.tabs.setObjectName("detailTabs")
-        self.tabs.setAccessibleName("Claims and JSON")
-        self.tabs.setDocumentMode(True)
-        self.claims_form = ClaimsForm(document, tones, side)
-        self.json_page = JsonPage(document, tones, side)
-        self.tabs.addTab(self.claims_form, "&Claims")
-        self.tabs.addTab(self.json_page, "&Raw JSON")
+        self.tabs = DetailTabs(document, tones, side)
+        self.claims_form, self.json_page = self.tabs.claims_form, self.tabs.json_page
         column.addWidget(self.tabs, 1)
         self.splitter.setStretchFactor(0, 9)
         self.splitter.setStretchFactor(1, 11)
@@ -185,6 +177,7 @@ class InspectorWindow(QMainWindow):
             (actions.focus_project, self._on_focus_project),
             (actions.claims_tab, partial(self.tabs.setCurrentIndex, 0)),
             (actions.json_tab, partial(self.tabs.setCurrentIndex, 1)),
+            (actions.signin_tab, partial(self.tabs.setCurrentIndex, 2)),
             (actions.shortcuts, self._on_shortcuts),
             (actions.secret_help, self._on_secret_help),
             (actions.about, self._on_about),
@@ -209,8 +202,7 @@ class InspectorWindow(QMainWindow):
             self.findings,
             self.project_group,
             self.key_panel,
-            self.claims_form,
-            self.json_page,
+            self.tabs,
             self.why_panel,
         ):
             pane.set_tones(tones)

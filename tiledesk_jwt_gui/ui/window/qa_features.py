@@ -36,6 +36,6 @@ class QAFeatures:
         go_menu = bar.findChild(QMenu, "goMenu")
         self.show_action = (go_menu or menu).addAction("Show the &QA cases")
         self.show_action.setObjectName("qaTabAction")
-        self.show_action.setShortcut(QKeySequence("Ctrl+5"))
+        self.show_action.setShortcut(QKeySequence("Ctrl+6"))
         window.addAction(self.show_action)
         self.show_action.triggered.connect(partial(tabs.setCurrentIndex, index))

@@ -46,6 +46,7 @@ class WindowActions:
         self.focus_project = self._action("focusProjectAction", "Go to the &project id", "Ctrl+P")
         self.claims_tab = self._action("claimsTabAction", "Show the &claims", "Ctrl+1")
         self.json_tab = self._action("jsonTabAction", "Show the raw &JSON", "Ctrl+2")
+        self.signin_tab = self._action("signinTabAction", "Show the sign-&in", "Ctrl+3")
         self.shortcuts = self._action("shortcutsAction", "Keyboard &shortcuts", "F1")
         self.secret_help = self._action("secretHelpAction", "Where is my project's s&ecret?", None)
         self.about = self._action("aboutAction", "&About", None)
@@ -81,6 +82,7 @@ class WindowActions:
             self.focus_project,
             self.claims_tab,
             self.json_tab,
+            self.signin_tab,
         ):
             go_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
