@@ -5,7 +5,7 @@ are pasted with the paste key into the real window."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QTabWidget
 from pytestqt.qtbot import QtBot
@@ -62,10 +62,19 @@ def verdict_text(window: InspectorWindow) -> str:
 
 def test_the_sign_in_tab_sits_beside_the_json_tab(window: InspectorWindow) -> None:
     tabs = child(window, QTabWidget, "detailTabs")
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["&Claims", "&Raw JSON", "Sign-&in"]
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "&Claims",
+        "&Raw JSON",
+        "Sign-&in",
+        "C&ode",
+        "Project &book",
+        "&QA cases",
+    ]
     page = tabs.widget(2)
     assert page is not None
     assert page.objectName() == "signinPage"
+    window.findChild(QAction, "signinTabAction").trigger()
+    assert tabs.currentWidget() is page
 
 
 def test_every_call_answers_200(qtbot: QtBot, window: InspectorWindow) -> None:
