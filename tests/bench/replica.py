@@ -145,7 +145,7 @@ def describe(widget: QWidget) -> Node:
         node["size"] = [widget.width(), widget.height()]
         node["title"] = widget.windowTitle()
         menus = [action.menu() for action in widget.menuBar().actions()]
-        node["menus"] = [_menu(menu) for menu in menus if isinstance(menu, QMenu)]
+        node["menus"] = [_bar_menu(menu) for menu in menus if isinstance(menu, QMenu)]
         status = widget.statusBar()
         node["status"] = status.currentMessage()
         node["status_widgets"] = [
@@ -164,6 +164,11 @@ def describe(widget: QWidget) -> Node:
             [widget.tabText(i), describe(_present(widget.widget(i)))] for i in range(widget.count())
         ]
         node["current"] = widget.currentIndex()
+        node["corners"] = [
+            [corner.value, describe(_present(button))]
+            for corner in (Qt.Corner.TopLeftCorner, Qt.Corner.TopRightCorner)
+            if (button := widget.cornerWidget(corner)) is not None
+        ]
         return node
     if isinstance(widget, QSplitter):
         node["orientation"] = widget.orientation().value
@@ -295,6 +300,15 @@ def _describe_layout(layout: QLayout) -> Node:
 # --- building the replica --------------------------------------------------------------------
 
 
+def _bar_menu(menu: QMenu) -> Node:
+    """A menu of the menu bar; one a button owns (and shows too) names that button."""
+    node = _menu(menu)
+    owner = menu.parentWidget()
+    if isinstance(owner, QAbstractButton) and owner.objectName():
+        node["owner"] = owner.objectName()
+    return node
+
+
 def _menu_from(node: Node, parent: QWidget) -> QMenu:
     menu = QMenu(node["title"], parent)
     for action in node["actions"]:
@@ -314,10 +328,12 @@ def build(node: Node, parent: QWidget | None = None) -> QWidget:
     if kind == "QMainWindow":
         window = QMainWindow(parent)
         window.setWindowTitle(node["title"])
-        for menu in node["menus"]:
-            window.menuBar().addMenu(_menu_from(menu, window))
         if "central" in node:
             window.setCentralWidget(build(node["central"]))
+        for menu in node["menus"]:
+            owner = window.findChild(QAbstractButton, menu.get("owner", "")) or None
+            shared = owner.menu() if isinstance(owner, QPushButton | QToolButton) else None
+            window.menuBar().addMenu(shared or _menu_from(menu, window))
         window.statusBar().showMessage(node["status"])
         for child in node["status_widgets"]:
             window.statusBar().addPermanentWidget(build(child))
@@ -328,6 +344,8 @@ def build(node: Node, parent: QWidget | None = None) -> QWidget:
         for label, page in node["pages"]:
             tabs.addTab(build(page), label)
         tabs.setCurrentIndex(node["current"])
+        for corner, button in node.get("corners", []):
+            tabs.setCornerWidget(build(button), Qt.Corner(corner))
         widget = tabs
     elif kind == "QSplitter":
         splitter = QSplitter(Qt.Orientation(node["orientation"]), parent)

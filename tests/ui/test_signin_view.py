@@ -73,7 +73,9 @@ def test_the_sign_in_tab_sits_beside_the_json_tab(window: InspectorWindow) -> No
     page = tabs.widget(2)
     assert page is not None
     assert page.objectName() == "signinPage"
-    window.findChild(QAction, "signinTabAction").trigger()
+    action = window.findChild(QAction, "signinTabAction")
+    assert action is not None
+    action.trigger()
     assert tabs.currentWidget() is page
 
 
