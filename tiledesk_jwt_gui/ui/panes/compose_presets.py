@@ -10,12 +10,13 @@ from functools import partial
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ...core import ComposePreset
 from ..document import Change, InspectorDocument
 from ..document.presets import PRESET_WORDS, ComposePresets
 from ..style.plain import plain_tip
+from ..widgets.menu_button import MenuButton
 from ..widgets.other_secret_dialog import OtherSecretDialog
 
 __all__ = ["ComposePresetsButton"]
@@ -35,16 +36,14 @@ _TIPS = {
 OTHER_KEY_TIP = "Sign the token shown once with a secret you type (not kept), then check it"
 
 
-class ComposePresetsButton(QToolButton):
+class ComposePresetsButton(MenuButton):
     """``menu()`` holds the actions: ``other_secret_action`` and ``actions_by_preset``."""
 
     def __init__(self, document: InspectorDocument, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Edge cases", parent)
         self.setObjectName("composePresetsButton")
-        self.setText("Edge cases")
         self.setAccessibleName("Compose an edge-case token")
         self.setToolTip("Compose an edge case from the token shown")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.document = document
         self.presets = ComposePresets(document)
         menu = QMenu("Co&mpose", self)

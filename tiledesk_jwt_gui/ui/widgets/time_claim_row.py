@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...core import ABSENT, ClaimValue, JsonProblem, TimeInfo, check_time_value, parse_json
 from ..style.json_text import json_text
 from .claim_date_time_edit import ClaimDateTimeEdit
+from .menu_button import MenuButton
 
 __all__ = ["PRESETS", "TimeClaimRow"]
 
@@ -86,17 +86,10 @@ class TimeClaimRow(QWidget):
         self.seconds_edit.setMaximumWidth(width)
         self.seconds_edit.setMinimumWidth(width - 20)
 
-        self.presets_button = QToolButton(self)
+        self.presets_button = MenuButton("Presets", self)
         self.presets_button.setObjectName(f"claimPresets_{claim}")
-        self.presets_button.setText("Presets")
         self.presets_button.setAccessibleName(f"{claim} presets")
         self.presets_button.setToolTip(f"Quick values for {claim}")
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        # Room for the menu arrow, which the style draws over the text otherwise.
-        arrow_room = 2 * self.presets_button.fontMetrics().height()
-        self.presets_button.setMinimumWidth(
-            self.presets_button.fontMetrics().horizontalAdvance("Presets") + arrow_room
-        )
         menu = QMenu(self.presets_button)
         menu.setObjectName(f"claimPresetsMenu_{claim}")
         self.preset_actions: dict[str, QAction] = {}
