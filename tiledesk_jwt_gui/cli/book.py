@@ -7,7 +7,6 @@ The book's file holds names, project ids and server URLs; secrets go only to the
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from ..core import (
@@ -21,10 +20,11 @@ from ..core import (
     load_book,
     remember_project,
     secret_fingerprint,
+    terminal_safe,
 )
 from .inputs import secret_text
 from .options import EXIT_OK, UsageError
-from .output import say
+from .output import emit_json, emit_line, say
 
 __all__ = ["add_project_option", "project_from_book", "register"]
 
@@ -75,7 +75,7 @@ def run_add(args: argparse.Namespace) -> int:
         said += f"; secret {secret_fingerprint(secret)} in the system keyring"
     if entry.rotation_note:
         said += f"; {entry.rotation_note}"
-    print(said)
+    emit_line(terminal_safe(said))
     return EXIT_OK
 
 
@@ -96,13 +96,15 @@ def run_list(args: argparse.Namespace) -> int:
         for entry in book.entries
     ]
     if args.json:
-        print(json.dumps({"book": str(book_path()), "projects": rows}, indent=2))
+        emit_json({"book": str(book_path()), "projects": rows})
         return EXIT_OK
     if not rows:
         say(f"the book is empty ({book_path()})")
     for row in rows:
         note = f"  ({row['rotation_note']})" if row["rotation_note"] else ""
-        print(f"{row['name']}\t{row['project_id']}\t{row['server']}\t{row['secret']}{note}")
+        fingerprint = row["secret"]  # sha256:… or "no secret stored", never the secret
+        columns = (row["name"], row["project_id"], row["server"], fingerprint)
+        emit_line("\t".join(terminal_safe(str(c)) for c in columns) + terminal_safe(note))
     return EXIT_OK
 
 
@@ -111,7 +113,7 @@ def run_forget(args: argparse.Namespace) -> int:
         entry = forget_project(args.name)
     except BookError as exc:
         raise _errors_as_usage(exc) from None
-    print(f"forgot {entry.name} (project {entry.project_id})")
+    emit_line(terminal_safe(f"forgot {entry.name} (project {entry.project_id})"))
     return EXIT_OK
 
 
