@@ -199,7 +199,7 @@ const jwt = require('jsonwebtoken');
 
 const secret = process.env.TILEDESK_SECRET; // the project's shared secret, never in the code
 if (!secret) {{
-  console.error('Set TILEDESK_SECRET to the project secret (Project settings > Auth).');
+  console.error('TILEDESK_SECRET is not set (Project Settings > Visitor Authentication > Generate).');
   process.exit(2);
 }}
 
@@ -233,9 +233,9 @@ import time
 
 import jwt
 
-secret = os.environ.get("TILEDESK_SECRET")  # the project's shared secret, never in the code
-if not secret:
-    print("Set TILEDESK_SECRET to the project secret (Project settings > Auth).", file=sys.stderr)
+key = os.environ.get("TILEDESK_SECRET")  # the project's shared secret, never in the code
+if not key:
+    print("TILEDESK_SECRET is not set (Project Settings > Visitor Authentication > Generate).", file=sys.stderr)
     sys.exit(2)
 
 now = int(time.time())
@@ -243,7 +243,7 @@ claims = {{
 {body}
 }}
 
-print(jwt.encode(claims, secret, algorithm="HS256"))
+print(jwt.encode(claims, key, algorithm="HS256"))
 '''
     return code, []
 
@@ -314,7 +314,7 @@ use Firebase\\JWT\\JWT;
 
 $secret = getenv('TILEDESK_SECRET'); // the project's shared secret, never in the code
 if ($secret === false || $secret === '') {{
-    fwrite(STDERR, "Set TILEDESK_SECRET to the project secret (Project settings > Auth).\\n");
+    fwrite(STDERR, "TILEDESK_SECRET is not set (Project Settings > Visitor Authentication > Generate).\\n");
     exit(2);
 }}
 
