@@ -8,7 +8,9 @@ path loads (``tests/interop/tiledesk-server-2.19.16/``, installed with ``npm ci
 installing at once; a stamp records what was installed, so later runs are offline.
 
 ``TiledeskServer`` keeps one ``node tiledesk_server.js`` process for a whole test session and
-sends it cases in rounds; ``tiledesk_server.js`` says what runs and what is replaced.
+sends it cases in rounds; ``listening_server`` runs the same code as a Tiledesk that real HTTP
+clients (exports, a browser) reach on 127.0.0.1; ``tiledesk_server.js`` says what runs and what
+is replaced.
 """
 
 from __future__ import annotations
@@ -48,7 +50,13 @@ START_TIMEOUT_S: Final = 120.0
 ROUND_SIZE: Final = 400
 ROUND_TIMEOUT_S: Final = 600.0
 
-__all__ = ["StackUnavailable", "TiledeskServer", "ensure_server", "server_cache_dir"]
+__all__ = [
+    "StackUnavailable",
+    "TiledeskServer",
+    "ensure_server",
+    "listening_server",
+    "server_cache_dir",
+]
 
 
 def server_cache_dir() -> Path:
@@ -265,3 +273,65 @@ class TiledeskServer:
             self._process.wait()
         if self._process.stdout is not None:
             self._process.stdout.close()
+
+
+def _read_json_line(process: subprocess.Popen[str], timeout: float) -> dict[str, Any]:
+    assert process.stdout is not None
+    stdout = process.stdout
+    result: list[str] = []
+    reader = threading.Thread(target=lambda: result.append(stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if not result or not result[0]:
+        raise StackUnavailable(
+            f"the tiledesk-server harness gave no answer in {timeout:.0f} s "
+            f"(exit code {process.poll()})"
+        )
+    answer = json.loads(result[0])
+    if not isinstance(answer, dict):
+        raise StackUnavailable(f"the harness answered {answer!r}")
+    return answer
+
+
+@contextlib.contextmanager
+def listening_server(
+    projects: Mapping[str, str], now: int, global_secret: str | None = None
+) -> Iterator[str]:
+    """tiledesk-server's code serving HTTP on 127.0.0.1 with ``projects`` (id: jwtSecret) and
+    its clock at ``now``, one database for every request; yields the base URL. The secrets
+    travel on the process's stdin, never on its command line."""
+    script = ensure_server()
+    node = shutil.which("node")
+    if node is None:
+        raise StackUnavailable("node is not on PATH")
+    process = subprocess.Popen(
+        [node, str(script), "--listen"],
+        cwd=script.parent,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+    )
+    assert process.stdin is not None
+    try:
+        spec: dict[str, object] = {"projects": dict(projects), "now": now}
+        if global_secret is not None:
+            spec["global_secret"] = global_secret
+        process.stdin.write(json.dumps(spec) + "\n")
+        process.stdin.flush()
+        ready = _read_json_line(process, START_TIMEOUT_S)
+        port = ready.get("listening")
+        if not isinstance(port, int):
+            raise StackUnavailable(f"the tiledesk-server harness did not listen: {ready!r}")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
