@@ -4,8 +4,8 @@
 ``$TILEDESK_JWT_SERVER_CACHE``): the published tarball (``npm pack``, its sha1 checked),
 unpacked as ``package/``, and beside it the packages of the server's own lock that the sign-in
 path loads (``tests/interop/tiledesk-server-2.19.16/``, installed with ``npm ci
---ignore-scripts --omit=dev --omit=optional``). A file lock keeps two test processes from
-installing at once; a stamp records what was installed, so later runs are offline.
+--ignore-scripts --omit=dev --omit=optional``), under ``tests/npm_cache.py``'s file lock and
+stamp, so later runs are offline.
 
 ``TiledeskServer`` keeps one ``node tiledesk_server.js`` process for a whole test session and
 sends it cases in rounds; ``listening_server`` runs the same code as a Tiledesk that real HTTP
@@ -21,15 +21,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tarfile
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-if sys.platform != "win32":
-    import fcntl
+from tests.npm_cache import NpmUnavailable, cache_lock, installed_once
 
 
 class StackUnavailable(Exception):
@@ -100,19 +98,6 @@ def _checked(done: subprocess.CompletedProcess[str], what: str) -> str:
     return done.stdout
 
 
-@contextlib.contextmanager
-def _locked(where: Path) -> Iterator[None]:
-    if sys.platform == "win32":
-        yield
-        return
-    with (where / ".lock").open("a+") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
 def _wanted_stamp() -> str:
     lock = hashlib.sha1(usedforsecurity=False)
     for name in ("package.json", "package-lock.json"):
@@ -169,25 +154,19 @@ _ready: Path | None = None
 
 
 def ensure_server() -> Path:
-    """Install tiledesk-server if needed; return the runnable harness script."""
+    """Install tiledesk-server if needed (``tests/npm_cache.py``); return the harness script."""
     global _ready  # noqa: PLW0603 - one installation check per process is enough
     if _ready is not None and _ready.is_file():
         return _ready
     _, npm = _tools()
     where = server_cache_dir()
     try:
-        where.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StackUnavailable(f"cannot create {where}: {exc}") from exc
-    stamp = where / ".installed"
-    wanted = _wanted_stamp()
-    with _locked(where):
-        if not stamp.is_file() or stamp.read_text(encoding="utf-8") != wanted:
-            stamp.unlink(missing_ok=True)
-            _install(npm, where)
-            stamp.write_text(wanted, encoding="utf-8")
-        script = where / SCRIPT.name
-        content = SCRIPT.read_bytes()
+        installed_once(where, _wanted_stamp(), lambda into: _install(npm, into))
+    except NpmUnavailable as exc:
+        raise StackUnavailable(str(exc)) from exc
+    script = where / SCRIPT.name
+    content = SCRIPT.read_bytes()
+    with cache_lock(where):
         if not script.is_file() or script.read_bytes() != content:
             temporary = script.with_name(script.name + ".tmp")
             temporary.write_bytes(content)
@@ -220,23 +199,7 @@ class TiledeskServer:
             raise StackUnavailable(f"the tiledesk-server harness did not start: {ready!r}")
 
     def _read_line(self, timeout: float) -> dict[str, Any]:
-        assert self._process.stdout is not None
-        result: list[str] = []
-        reader = threading.Thread(
-            target=lambda: result.append(self._process.stdout.readline()),  # type: ignore[union-attr]
-            daemon=True,
-        )
-        reader.start()
-        reader.join(timeout)
-        if not result or not result[0]:
-            raise RuntimeError(
-                f"the tiledesk-server harness gave no answer in {timeout:.0f} s "
-                f"(exit code {self._process.poll()})"
-            )
-        answer = json.loads(result[0])
-        if not isinstance(answer, dict):
-            raise RuntimeError(f"the harness answered {answer!r}")
-        return answer
+        return _read_json_line(self._process, timeout, RuntimeError)
 
     def run(self, cases: Sequence[Mapping[str, object]]) -> list[dict[str, Any]]:
         """Each case: ``{"token", "projects", "now", "project", "global_secret"?}``."""
@@ -263,19 +226,27 @@ class TiledeskServer:
         return results
 
     def close(self) -> None:
-        if self._process.stdin is not None:
-            with contextlib.suppress(OSError):
-                self._process.stdin.close()
-        try:
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        if self._process.stdout is not None:
-            self._process.stdout.close()
+        _stop(self._process)
 
 
-def _read_json_line(process: subprocess.Popen[str], timeout: float) -> dict[str, Any]:
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Close the harness's stdin (it exits), or kill it after 10 s."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def _read_json_line(
+    process: subprocess.Popen[str], timeout: float, failure: type[Exception] = StackUnavailable
+) -> dict[str, Any]:
+    """The harness's next line, a JSON object; ``failure`` when none comes in ``timeout``."""
     assert process.stdout is not None
     stdout = process.stdout
     result: list[str] = []
@@ -283,13 +254,13 @@ def _read_json_line(process: subprocess.Popen[str], timeout: float) -> dict[str,
     reader.start()
     reader.join(timeout)
     if not result or not result[0]:
-        raise StackUnavailable(
+        raise failure(
             f"the tiledesk-server harness gave no answer in {timeout:.0f} s "
             f"(exit code {process.poll()})"
         )
     answer = json.loads(result[0])
     if not isinstance(answer, dict):
-        raise StackUnavailable(f"the harness answered {answer!r}")
+        raise failure(f"the harness answered {answer!r}")
     return answer
 
 
@@ -326,12 +297,4 @@ def listening_server(
             raise StackUnavailable(f"the tiledesk-server harness did not listen: {ready!r}")
         yield f"http://127.0.0.1:{port}"
     finally:
-        with contextlib.suppress(OSError):
-            process.stdin.close()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdout is not None:
-            process.stdout.close()
+        _stop(process)
