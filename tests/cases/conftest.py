@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 import pytest
 
 from tests.cases.fake_tiledesk import Target, serving
-from tests.interop.tiledesk_server import StackUnavailable, listening_server
+from tests.interop.tiledesk_server import ListeningServer
 from tiledesk_jwt_gui.core import Suite, generate_suite
 
 PROJECT = "65a1b2c3d4e5f60718293a4b"
@@ -25,22 +25,14 @@ def suite() -> Suite:
 
 
 @pytest.fixture
-def tiledesk_server() -> TargetFactory:
+def tiledesk_server(listening_tiledesk: ListeningServer) -> TargetFactory:
     """The Tiledesk the exports run against: tiledesk-server 2.19.16's own code (the interop
-    harness in listen mode) with the suite's project and secret, its clock at the suite's
-    ``now``, serving HTTP on 127.0.0.1; skipped with the reason where it cannot run."""
+    harness in listen mode) started over with the suite's project and secret, its clock at the
+    suite's ``now``, serving HTTP on 127.0.0.1; skipped with the reason where it cannot run."""
 
     @contextlib.contextmanager
     def start(suite: Suite, secret: str) -> Iterator[Target]:
-        try:
-            server = listening_server({suite.project_id.lower(): secret}, suite.now)
-            base_url = server.__enter__()
-        except StackUnavailable as exc:
-            pytest.skip(f"tiledesk-server 2.19.16 cannot run here: {exc}")
-        try:
-            yield Target(base_url, None)
-        finally:
-            server.__exit__(None, None, None)
+        yield Target(listening_tiledesk.reset({suite.project_id.lower(): secret}, suite.now), None)
 
     return start
 

@@ -44,7 +44,8 @@
  * Listen mode (`node tiledesk_server.js --listen`): the first line on stdin is {"projects",
  * "now", "global_secret"?}; the same server code then serves real HTTP clients on 127.0.0.1 (a
  * port of its own, printed as {"listening": port}) with one database and one clock for every
- * request, as a real Tiledesk keeps its state; it stops when stdin closes. A request whose
+ * request, as a real Tiledesk keeps its state; each further line ({"projects", "now"}) starts
+ * over with an empty database (answered {"reset": true}); it stops when stdin closes. A request whose
  * handler throws asynchronously gets no answer, as on the real server. The server's own cors
  * middleware answers browsers' preflights.
  */
@@ -604,6 +605,12 @@ async function listen(reader, out) {
   for (;;) {
     const next = await iterator.next();
     if (next.done) break;
+    if (!next.value.trim()) continue;
+    // A fresh Tiledesk on the same port: these projects, this clock, an empty database.
+    const again = JSON.parse(next.value);
+    store.nowMs = Number(again.now) * 1000;
+    store.db = freshDatabase(again, instance.mongoose);
+    out({ reset: true });
   }
   process.exit(0);
 }

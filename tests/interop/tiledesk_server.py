@@ -8,7 +8,7 @@ path loads (``tests/interop/tiledesk-server-2.19.16/``, installed with ``npm ci
 stamp, so later runs are offline.
 
 ``TiledeskServer`` keeps one ``node tiledesk_server.js`` process for a whole test session and
-sends it cases in rounds; ``listening_server`` runs the same code as a Tiledesk that real HTTP
+sends it cases in rounds; ``ListeningServer`` runs the same code as a Tiledesk that real HTTP
 clients (exports, a browser) reach on 127.0.0.1; ``tiledesk_server.js`` says what runs and what
 is replaced.
 """
@@ -49,10 +49,10 @@ ROUND_SIZE: Final = 400
 ROUND_TIMEOUT_S: Final = 600.0
 
 __all__ = [
+    "ListeningServer",
     "StackUnavailable",
     "TiledeskServer",
     "ensure_server",
-    "listening_server",
     "server_cache_dir",
 ]
 
@@ -264,37 +264,53 @@ def _read_json_line(
     return answer
 
 
-@contextlib.contextmanager
-def listening_server(
-    projects: Mapping[str, str], now: int, global_secret: str | None = None
-) -> Iterator[str]:
-    """tiledesk-server's code serving HTTP on 127.0.0.1 with ``projects`` (id: jwtSecret) and
-    its clock at ``now``, one database for every request; yields the base URL. The secrets
-    travel on the process's stdin, never on its command line."""
-    script = ensure_server()
-    node = shutil.which("node")
-    if node is None:
-        raise StackUnavailable("node is not on PATH")
-    process = subprocess.Popen(
-        [node, str(script), "--listen"],
-        cwd=script.parent,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        encoding="utf-8",
-    )
-    assert process.stdin is not None
-    try:
-        spec: dict[str, object] = {"projects": dict(projects), "now": now}
-        if global_secret is not None:
-            spec["global_secret"] = global_secret
-        process.stdin.write(json.dumps(spec) + "\n")
-        process.stdin.flush()
-        ready = _read_json_line(process, START_TIMEOUT_S)
-        port = ready.get("listening")
-        if not isinstance(port, int):
-            raise StackUnavailable(f"the tiledesk-server harness did not listen: {ready!r}")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        _stop(process)
+class ListeningServer:
+    """tiledesk-server's code serving HTTP on 127.0.0.1 (``base_url``), one database and one
+    clock for every request; ``reset`` starts over with other projects, clock and an empty
+    database on the same port. The secrets travel on the process's stdin, never on its
+    command line."""
+
+    def __init__(
+        self, projects: Mapping[str, str], now: int, global_secret: str | None = None
+    ) -> None:
+        script = ensure_server()
+        node = shutil.which("node")
+        if node is None:
+            raise StackUnavailable("node is not on PATH")
+        self._process = subprocess.Popen(
+            [node, str(script), "--listen"],
+            cwd=script.parent,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
+        try:
+            spec: dict[str, object] = {"projects": dict(projects), "now": now}
+            if global_secret is not None:
+                spec["global_secret"] = global_secret
+            ready = self._send(spec)
+            port = ready.get("listening")
+            if not isinstance(port, int):
+                raise StackUnavailable(f"the tiledesk-server harness did not listen: {ready!r}")
+        except BaseException:
+            _stop(self._process)
+            raise
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    def _send(self, spec: Mapping[str, object]) -> dict[str, Any]:
+        assert self._process.stdin is not None
+        self._process.stdin.write(json.dumps(spec) + "\n")
+        self._process.stdin.flush()
+        return _read_json_line(self._process, START_TIMEOUT_S)
+
+    def reset(self, projects: Mapping[str, str], now: int) -> str:
+        """A fresh Tiledesk (``projects``, clock at ``now``, no visitors); its base URL."""
+        answer = self._send({"projects": dict(projects), "now": now})
+        if answer.get("reset") is not True:
+            raise RuntimeError(f"the harness did not start over: {answer!r}")
+        return self.base_url
+
+    def close(self) -> None:
+        _stop(self._process)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.interop.tiledesk_server import StackUnavailable, listening_server
+from tests.interop.tiledesk_server import ListeningServer
 from tests.samples.claim_sets import PROJECT_ID, SECRET
 from tests.widget.chromium import BrowserMissing, Chromium, file_url, find_chromium
 from tests.widget.recording_server import Answer, RecordingServer
@@ -66,13 +66,9 @@ def answer_like_tiledesk(base_url: str) -> Callable[[str, str], Answer]:
 
 
 @pytest.fixture
-def real_server() -> Iterator[str]:
+def real_server(listening_tiledesk: ListeningServer) -> str:
     """tiledesk-server 2.19.16's own code on 127.0.0.1, the project's secret, the clock now."""
-    try:
-        with listening_server({PROJECT_ID.lower(): SECRET}, int(time.time())) as base_url:
-            yield base_url
-    except StackUnavailable as exc:
-        pytest.skip(f"tiledesk-server 2.19.16 cannot run here: {exc}")
+    return listening_tiledesk.reset({PROJECT_ID.lower(): SECRET}, int(time.time()))
 
 
 def token(expires_in: int) -> str:
