@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 import pytest
 
 from tests.cases.fake_tiledesk import Target, serving
+from tests.interop.tiledesk_server import ListeningServer
 from tiledesk_jwt_gui.core import Suite, generate_suite
 
 PROJECT = "65a1b2c3d4e5f60718293a4b"
@@ -24,13 +25,23 @@ def suite() -> Suite:
 
 
 @pytest.fixture
-def tiledesk_server() -> TargetFactory:
-    """The Tiledesk the exports run against, given the true suite and the project's secret.
+def tiledesk_server(listening_tiledesk: ListeningServer) -> TargetFactory:
+    """The Tiledesk the exports run against: tiledesk-server 2.19.16's own code (the interop
+    harness in listen mode) started over with the suite's project and secret, its clock at the
+    suite's ``now``, serving HTTP on 127.0.0.1; skipped with the reason where it cannot run."""
 
-    This is the one swap point: today a stand-in that answers as each case's expected flow
-    says and records the requests; the real server-code harness (issue 10) takes its place by
-    returning a factory that seeds ``suite.project_id`` with ``secret`` and serves on 127.0.0.1.
-    """
+    @contextlib.contextmanager
+    def start(suite: Suite, secret: str) -> Iterator[Target]:
+        yield Target(listening_tiledesk.reset({suite.project_id.lower(): secret}, suite.now), None)
+
+    return start
+
+
+@pytest.fixture
+def recording_stand_in() -> TargetFactory:
+    """A stand-in that answers as the suite expects and records every request byte for byte:
+    what the real server cannot tell, that an export sends exactly the widget's requests
+    (method, path, headers, body, order)."""
 
     @contextlib.contextmanager
     def start(suite: Suite, secret: str) -> Iterator[Target]:

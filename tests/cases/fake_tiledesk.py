@@ -1,8 +1,10 @@
 """A stand-in Tiledesk on 127.0.0.1 that answers each request the way a suite's expected flow
 says (keyed by the Authorization value), and records what it received.
 
-It is what the exports are run against until the real server-code harness (issue 10) serves the
-same role; ``conftest.tiledesk_server`` is the one place that chooses between them.
+The exports' pass/fail runs go against the real server code (``conftest.tiledesk_server``);
+this stand-in stays for what the real server cannot tell: that an export sends exactly the
+widget's requests, header for header and byte for byte, in the widget's order
+(``conftest.recording_stand_in``).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def test_json_suite_on_stdout_with_one_warning() -> None:
     assert data["now"] == int(NOW)
     assert len(data["cases"]) >= 40
     assert result.stderr.count("real credentials") == 1
-    assert "left out" in result.stderr
+    assert "left out" not in result.stderr  # the model predicts every variant
     assert SECRET not in result.stdout + result.stderr
 
 

@@ -38,7 +38,16 @@
  * Protocol: one JSON object per line on stdin, {"id", "cases": [case…]}; one per line on
  * stdout, {"id", "results": [result…]} (or {"id", "error"}). A case is {"token", "projects":
  * {id: jwtSecret}, "now" (Unix seconds), "project" (the widget's project id), "global_secret"?}.
- * A result is {"flow": [{"call", "status", "body"}], "accepted"}.
+ * A result is {"flow": [{"call", "status", "body"}], "accepted"}. A case may give "authorization",
+ * the header to send instead of "JWT <token>" (another scheme, other spacing).
+ *
+ * Listen mode (`node tiledesk_server.js --listen`): the first line on stdin is {"projects",
+ * "now", "global_secret"?}; the same server code then serves real HTTP clients on 127.0.0.1 (a
+ * port of its own, printed as {"listening": port}) with one database and one clock for every
+ * request, as a real Tiledesk keeps its state; each further line ({"projects", "now"}) starts
+ * over with an empty database (answered {"reset": true}); it stops when stdin closes. A request whose
+ * handler throws asynchronously gets no answer, as on the real server. The server's own cors
+ * middleware answers browsers' preflights.
  */
 
 const fs = require('fs');
@@ -368,7 +377,7 @@ function loadInstance(globalSecret) {
       }
       als.run(store, () => app(req, res));
     });
-    server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port, mongoose }));
+    server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port, mongoose, app }));
   });
 }
 
@@ -538,7 +547,8 @@ async function runCase(spec) {
     faults: [],
   };
   const flow = [];
-  const authorization = browserHeaderValue('JWT ' + String(spec.token));
+  const sent = spec.authorization == null ? 'JWT ' + String(spec.token) : String(spec.authorization);
+  const authorization = browserHeaderValue(sent);
   if (authorization === null) {
     flow.push({ call: 'signin', status: null, body: null, refused: true });
     return { flow, accepted: false };
@@ -584,11 +594,33 @@ async function runAll(cases) {
 
 // ------------------------------------------------------------------------------------------
 
+async function listen(reader, out) {
+  const iterator = reader[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const spec = JSON.parse(first.value || '{}');
+  const instance = await instanceFor(spec.global_secret);
+  const store = { nowMs: Number(spec.now) * 1000, db: freshDatabase(spec, instance.mongoose), call: null, faults: [] };
+  const server = http.createServer((req, res) => als.run(store, () => instance.app(req, res)));
+  server.listen(0, '127.0.0.1', () => out({ listening: server.address().port, node: process.version }));
+  for (;;) {
+    const next = await iterator.next();
+    if (next.done) break;
+    if (!next.value.trim()) continue;
+    // A fresh Tiledesk on the same port: these projects, this clock, an empty database.
+    const again = JSON.parse(next.value);
+    store.nowMs = Number(again.now) * 1000;
+    store.db = freshDatabase(again, instance.mongoose);
+    out({ reset: true });
+  }
+  process.exit(0);
+}
+
 async function main() {
   const reader = require('readline').createInterface({ input: process.stdin });
   const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n');
   // The server's own logs go nowhere: stdout carries the answers.
   console.log = console.info = console.warn = console.error = console.debug = () => undefined;
+  if (process.argv.includes('--listen')) return listen(reader, out);
   await instanceFor(null);
   out({ ready: true, node: process.version });
   for await (const line of reader) {

@@ -4,11 +4,13 @@
 ``$TILEDESK_JWT_SERVER_CACHE``): the published tarball (``npm pack``, its sha1 checked),
 unpacked as ``package/``, and beside it the packages of the server's own lock that the sign-in
 path loads (``tests/interop/tiledesk-server-2.19.16/``, installed with ``npm ci
---ignore-scripts --omit=dev --omit=optional``). A file lock keeps two test processes from
-installing at once; a stamp records what was installed, so later runs are offline.
+--ignore-scripts --omit=dev --omit=optional``), under ``tests/npm_cache.py``'s file lock and
+stamp, so later runs are offline.
 
 ``TiledeskServer`` keeps one ``node tiledesk_server.js`` process for a whole test session and
-sends it cases in rounds; ``tiledesk_server.js`` says what runs and what is replaced.
+sends it cases in rounds; ``ListeningServer`` runs the same code as a Tiledesk that real HTTP
+clients (exports, a browser) reach on 127.0.0.1; ``tiledesk_server.js`` says what runs and what
+is replaced.
 """
 
 from __future__ import annotations
@@ -19,15 +21,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tarfile
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
-if sys.platform != "win32":
-    import fcntl
+from tests.npm_cache import NpmUnavailable, cache_lock, installed_once
 
 
 class StackUnavailable(Exception):
@@ -48,7 +48,13 @@ START_TIMEOUT_S: Final = 120.0
 ROUND_SIZE: Final = 400
 ROUND_TIMEOUT_S: Final = 600.0
 
-__all__ = ["StackUnavailable", "TiledeskServer", "ensure_server", "server_cache_dir"]
+__all__ = [
+    "ListeningServer",
+    "StackUnavailable",
+    "TiledeskServer",
+    "ensure_server",
+    "server_cache_dir",
+]
 
 
 def server_cache_dir() -> Path:
@@ -90,19 +96,6 @@ def _checked(done: subprocess.CompletedProcess[str], what: str) -> str:
         tail = (done.stderr or done.stdout).strip().splitlines()[-6:]
         raise StackUnavailable(f"{what} failed (exit {done.returncode}): " + " | ".join(tail))
     return done.stdout
-
-
-@contextlib.contextmanager
-def _locked(where: Path) -> Iterator[None]:
-    if sys.platform == "win32":
-        yield
-        return
-    with (where / ".lock").open("a+") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _wanted_stamp() -> str:
@@ -161,25 +154,19 @@ _ready: Path | None = None
 
 
 def ensure_server() -> Path:
-    """Install tiledesk-server if needed; return the runnable harness script."""
+    """Install tiledesk-server if needed (``tests/npm_cache.py``); return the harness script."""
     global _ready  # noqa: PLW0603 - one installation check per process is enough
     if _ready is not None and _ready.is_file():
         return _ready
     _, npm = _tools()
     where = server_cache_dir()
     try:
-        where.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StackUnavailable(f"cannot create {where}: {exc}") from exc
-    stamp = where / ".installed"
-    wanted = _wanted_stamp()
-    with _locked(where):
-        if not stamp.is_file() or stamp.read_text(encoding="utf-8") != wanted:
-            stamp.unlink(missing_ok=True)
-            _install(npm, where)
-            stamp.write_text(wanted, encoding="utf-8")
-        script = where / SCRIPT.name
-        content = SCRIPT.read_bytes()
+        installed_once(where, _wanted_stamp(), lambda into: _install(npm, into))
+    except NpmUnavailable as exc:
+        raise StackUnavailable(str(exc)) from exc
+    script = where / SCRIPT.name
+    content = SCRIPT.read_bytes()
+    with cache_lock(where):
         if not script.is_file() or script.read_bytes() != content:
             temporary = script.with_name(script.name + ".tmp")
             temporary.write_bytes(content)
@@ -212,23 +199,7 @@ class TiledeskServer:
             raise StackUnavailable(f"the tiledesk-server harness did not start: {ready!r}")
 
     def _read_line(self, timeout: float) -> dict[str, Any]:
-        assert self._process.stdout is not None
-        result: list[str] = []
-        reader = threading.Thread(
-            target=lambda: result.append(self._process.stdout.readline()),  # type: ignore[union-attr]
-            daemon=True,
-        )
-        reader.start()
-        reader.join(timeout)
-        if not result or not result[0]:
-            raise RuntimeError(
-                f"the tiledesk-server harness gave no answer in {timeout:.0f} s "
-                f"(exit code {self._process.poll()})"
-            )
-        answer = json.loads(result[0])
-        if not isinstance(answer, dict):
-            raise RuntimeError(f"the harness answered {answer!r}")
-        return answer
+        return _read_json_line(self._process, timeout, RuntimeError)
 
     def run(self, cases: Sequence[Mapping[str, object]]) -> list[dict[str, Any]]:
         """Each case: ``{"token", "projects", "now", "project", "global_secret"?}``."""
@@ -255,13 +226,91 @@ class TiledeskServer:
         return results
 
     def close(self) -> None:
-        if self._process.stdin is not None:
-            with contextlib.suppress(OSError):
-                self._process.stdin.close()
+        _stop(self._process)
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Close the harness's stdin (it exits), or kill it after 10 s."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def _read_json_line(
+    process: subprocess.Popen[str], timeout: float, failure: type[Exception] = StackUnavailable
+) -> dict[str, Any]:
+    """The harness's next line, a JSON object; ``failure`` when none comes in ``timeout``."""
+    assert process.stdout is not None
+    stdout = process.stdout
+    result: list[str] = []
+    reader = threading.Thread(target=lambda: result.append(stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if not result or not result[0]:
+        raise failure(
+            f"the tiledesk-server harness gave no answer in {timeout:.0f} s "
+            f"(exit code {process.poll()})"
+        )
+    answer = json.loads(result[0])
+    if not isinstance(answer, dict):
+        raise failure(f"the harness answered {answer!r}")
+    return answer
+
+
+class ListeningServer:
+    """tiledesk-server's code serving HTTP on 127.0.0.1 (``base_url``), one database and one
+    clock for every request; ``reset`` starts over with other projects, clock and an empty
+    database on the same port. The secrets travel on the process's stdin, never on its
+    command line."""
+
+    def __init__(
+        self, projects: Mapping[str, str], now: int, global_secret: str | None = None
+    ) -> None:
+        script = ensure_server()
+        node = shutil.which("node")
+        if node is None:
+            raise StackUnavailable("node is not on PATH")
+        self._process = subprocess.Popen(
+            [node, str(script), "--listen"],
+            cwd=script.parent,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+        )
         try:
-            self._process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        if self._process.stdout is not None:
-            self._process.stdout.close()
+            spec: dict[str, object] = {"projects": dict(projects), "now": now}
+            if global_secret is not None:
+                spec["global_secret"] = global_secret
+            ready = self._send(spec)
+            port = ready.get("listening")
+            if not isinstance(port, int):
+                raise StackUnavailable(f"the tiledesk-server harness did not listen: {ready!r}")
+        except BaseException:
+            _stop(self._process)
+            raise
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    def _send(self, spec: Mapping[str, object]) -> dict[str, Any]:
+        assert self._process.stdin is not None
+        self._process.stdin.write(json.dumps(spec) + "\n")
+        self._process.stdin.flush()
+        return _read_json_line(self._process, START_TIMEOUT_S)
+
+    def reset(self, projects: Mapping[str, str], now: int) -> str:
+        """A fresh Tiledesk (``projects``, clock at ``now``, no visitors); its base URL."""
+        answer = self._send({"projects": dict(projects), "now": now})
+        if answer.get("reset") is not True:
+            raise RuntimeError(f"the harness did not start over: {answer!r}")
+        return self.base_url
+
+    def close(self) -> None:
+        _stop(self._process)

@@ -26,13 +26,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Final
 
-if sys.platform != "win32":
-    import fcntl
+from tests.npm_cache import NpmUnavailable, npm_packages
 
 HERE: Final = Path(__file__).resolve().parent
 REPO_ROOT: Final = HERE.parents[1]
 STANDINS: Final = HERE / "standins"
-NODE_CACHE: Final = REPO_ROOT / ".cache" / "node-samples"
 GO_CACHE: Final = REPO_ROOT / ".cache" / "go-build"
 JSONWEBTOKEN: Final = "9.0.2"
 DEBIAN_GOLANG_JWT: Final = Path("/usr/share/gocode/src/github.com/golang-jwt/jwt")
@@ -83,48 +81,14 @@ def run_python(code: str, secret: str) -> str:
         return _run([sys.executable, "tiledesk_token.py"], where, secret)
 
 
-@contextlib.contextmanager
-def _locked(where: Path) -> Iterator[None]:
-    if sys.platform == "win32":
-        yield
-        return
-    with (where / ".lock").open("a+") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
 def node_modules() -> Path:
-    """jsonwebtoken from the npm registry, installed once (reused while the version fits)."""
-    node = _need("node", "nodejs")
-    npm = _need("npm", "npm")
-    NODE_CACHE.mkdir(parents=True, exist_ok=True)
-    manifest = NODE_CACHE / "node_modules" / "jsonwebtoken" / "package.json"
-    with _locked(NODE_CACHE):
-        installed = (
-            json.loads(manifest.read_text("utf-8")).get("version") if manifest.is_file() else None
-        )
-        if installed != JSONWEBTOKEN:
-            (NODE_CACHE / "package.json").write_text(
-                json.dumps(
-                    {"private": True, "dependencies": {"jsonwebtoken": JSONWEBTOKEN}}, indent=2
-                ),
-                encoding="utf-8",
-            )
-            done = subprocess.run(
-                [npm, "install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-                cwd=NODE_CACHE,
-                capture_output=True,
-                text=True,
-                timeout=300,
-                check=False,
-            )
-            if done.returncode != 0:
-                raise ToolMissing(f"npm install jsonwebtoken@{JSONWEBTOKEN} failed: {done.stderr}")
-    del node
-    return NODE_CACHE / "node_modules"
+    """jsonwebtoken from the npm registry (``tests/npm_cache.py``), installed once."""
+    _need("node", "nodejs")
+    _need("npm", "npm")
+    try:
+        return npm_packages("node-samples", {"jsonwebtoken": JSONWEBTOKEN}) / "node_modules"
+    except NpmUnavailable as exc:
+        raise ToolMissing(f"jsonwebtoken@{JSONWEBTOKEN} from npm: {exc}") from exc
 
 
 def run_node(code: str, secret: str) -> str:

@@ -1,14 +1,12 @@
 """A small HTTP server on 127.0.0.1 that records what a page sends and answers like Tiledesk.
 
-Until the real server-code harness (issue 10) serves HTTP here, the answers come from the
-core's verdict on the token: accepted → 200 with a signed-in body (the shape the widget waits
-for: ``success`` and ``token``), otherwise 401 ``Unauthorized``. CORS is open, as on Tiledesk
-(a page opened from a file has the origin ``null`` and sends a preflight first).
+The answers come from ``answer(path, authorization)``: the widget tests pass each call on to
+the real server-code harness, or answer something hostile. CORS is open, as on Tiledesk (a page
+opened from a file has the origin ``null`` and sends a preflight first).
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -96,7 +94,3 @@ class RecordingServer:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=10)
-
-
-def json_text(value: object) -> str:
-    return json.dumps(value)

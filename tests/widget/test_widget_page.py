@@ -1,4 +1,7 @@
-"""The widget test page in a real headless Chromium, against a local recording server.
+"""The widget test page in a real headless Chromium, against tiledesk-server 2.19.16's own code
+(the interop harness listening on 127.0.0.1): straight to it (its own cors middleware answers
+the page's preflights), and through a recording server that passes each call on to it and
+keeps what the page sent.
 
 The page is opened from a file, as a user would; its "Check without the widget" button must
 make exactly the widget's two calls and show each answer. The widget script itself cannot load
@@ -8,14 +11,17 @@ offline: these tests cover the page's own code (the sign-in button only queues t
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.interop.tiledesk_server import ListeningServer
 from tests.samples.claim_sets import PROJECT_ID, SECRET
 from tests.widget.chromium import BrowserMissing, Chromium, file_url, find_chromium
-from tests.widget.recording_server import Answer, RecordingServer, json_text
+from tests.widget.recording_server import Answer, RecordingServer
 from tiledesk_jwt_gui.core import (
     SampleLanguage,
     judge,
@@ -37,17 +43,32 @@ def chromium_path() -> str:
         pytest.skip(str(exc))
 
 
-def answer_like_tiledesk(path: str, authorization: str) -> Answer:
-    """Stand-in for the server harness: the core's verdict decides 200 or 401."""
-    scheme, _, token = authorization.partition(" ")
-    verdict = judge(token, secret_key(SECRET), project_id=PROJECT_ID)
-    if scheme != "JWT" or not verdict.accepted:
-        return 401, "Unauthorized"
-    if path == SIGNIN:
-        return 200, json_text({"success": True, "token": authorization, "user": verdict.payload})
-    return 200, json_text(
-        {"token": "chat21-token", "userid": verdict.payload and verdict.payload["_id"]}
-    )
+def answer_like_tiledesk(base_url: str) -> Callable[[str, str], Answer]:
+    """The real server-code harness's answer (``base_url``) to each request the page makes to
+    the recording server: it records, tiledesk-server's own code answers."""
+
+    def answer(path: str, authorization: str) -> Answer:
+        call = path.removeprefix("/api")
+        body = b"{}" if call == CHAT21.removeprefix("/api") else b""
+        request = urllib.request.Request(  # noqa: S310 - the harness's http:// URL
+            base_url + call,
+            data=body,
+            method="POST",
+            headers={"Authorization": authorization, "Content-Type": "application/json"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+
+    return answer
+
+
+@pytest.fixture
+def real_server(listening_tiledesk: ListeningServer) -> str:
+    """tiledesk-server 2.19.16's own code on 127.0.0.1, the project's secret, the clock now."""
+    return listening_tiledesk.reset({PROJECT_ID.lower(): SECRET}, int(time.time()))
 
 
 def token(expires_in: int) -> str:
@@ -60,14 +81,14 @@ def token(expires_in: int) -> str:
 
 
 @pytest.fixture
-def server() -> Iterator[RecordingServer]:
-    with RecordingServer(answer_like_tiledesk) as running:
+def server(real_server: str) -> Iterator[RecordingServer]:
+    with RecordingServer(answer_like_tiledesk(real_server)) as running:
         yield running
 
 
-def open_and_check(page: Path, base: str, token_text: str) -> dict[str, str]:
+def open_and_check(page: Path, base: str, token_text: str, api: str = "api") -> dict[str, str]:
     html = snippet(
-        SampleLanguage.WIDGET, project_id=PROJECT_ID, token=token_text, server=base + "api"
+        SampleLanguage.WIDGET, project_id=PROJECT_ID, token=token_text, server=base + api
     ).code
     page.write_text(html, encoding="utf-8")
     with Chromium(file_url(page)) as browser:
@@ -98,8 +119,8 @@ def test_a_valid_token_gets_200_then_200_with_the_widgets_exact_calls(
     shown = open_and_check(tmp_path / "page.html", server.base_url, valid)
     assert shown["signinStatus"] == "200"
     assert shown["chat21Status"] == "200"
-    assert '"success": true' in shown["signin"]
-    assert "chat21-token" in shown["chat21"]
+    assert '"success":true' in shown["signin"]
+    assert "token" in shown["chat21"]
     assert posts(server) == [("POST", SIGNIN), ("POST", CHAT21)]
     signin, chat21 = (r for r in server.requests if r.method == "POST")
     for request in (signin, chat21):
@@ -167,3 +188,18 @@ def test_the_page_opens_with_no_network_call(
         )
     assert fields == {"server": server.base_url, "project": PROJECT_ID}
     assert server.requests == []
+
+
+@pytest.mark.parametrize("expires_in", [600, -60])
+def test_the_page_shows_the_real_servers_answers_as_the_core_expects(
+    chromium_path: str, real_server: str, tmp_path: Path, expires_in: int
+) -> None:
+    text = token(expires_in)
+    flow = judge(text, secret_key(SECRET), project_id=PROJECT_ID).flow
+    assert flow is not None
+    expected = [str(answer.status) for answer in flow.calls[:2]]
+    shown = open_and_check(tmp_path / "page.html", real_server + "/", text, api="")
+    assert [shown["signinStatus"], shown["chat21Status"]][: len(expected)] == expected
+    assert expected == (["200", "200"] if expires_in > 0 else ["401"])
+    if len(expected) == 1:
+        assert shown["chat21Status"] == "skipped"

@@ -1,30 +1,21 @@
 """What the Tiledesk server answers the web widget's sign-in, call by call: the expected outcome
 of a QA case, and the widget's requests that a suite replays.
 
-``expected_outcome`` is the one place that turns the core's model into an expectation. Today's
-model (``server_verdict``, ``judge``) answers whether passport lets a token through, with the
-entity check off (``/auth/signinWithCustomToken``) or on (every later call); the rest of each
-call (the header rules, the sign-in route, the project membership) is derived here from what
-running tiledesk-server 2.19.16 showed. Where that derivation would be a guess, the expectation
-says so (``exact`` false) and no suite carries the case.
-
-When the verdict gains the whole sign-in (``Verdict.flow``), this function becomes a
-translation of that flow, and every case can be predicted.
+``expected_outcome`` translates the core's sign-in model (``signin.signin_flow``, the same flow
+``judge`` gives as ``Verdict.flow``) into an expectation; nothing about the server is decided
+here. Where the answer depends on the HTTP client rather than on the server (a header the
+client may refuse to send, or that its own other headers may push past Node's limit), the
+expectation says so (``exact`` false) and no suite carries the case.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from .encoding import JSONValue
-from .judge import judge
-from .keys import secret_key
-from .parse import inspect_token
-from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
-from .signin import Call
+from .server import UNKNOWN_SECRET, ServerKeys
+from .signin import HEADER_LIMIT, Call, header_bytes, signin_flow
 
 __all__ = [
     "NODE_HEADER_LIMIT",
@@ -119,18 +110,10 @@ class Expected:
         )
 
 
-NODE_HEADER_LIMIT: Final = 16 * 1024
+NODE_HEADER_LIMIT: Final = HEADER_LIMIT
 """Node's limit on a request's headers: past it the server answers 431 before Tiledesk runs."""
 _OTHER_HEADERS_ALLOWANCE: Final = 1400
-"""What the other headers of a browser or an HTTP client may add (some send 1 KB and more)."""
-
-_STAFF_ROLES: Final = ("owner", "admin", "agent")
-_OBJECT_ID: Final = re.compile(r"[0-9a-fA-F]{24}")
-_AUTH_HEADER: Final = re.compile(r"(\S+)\s+(\S+)")
-
-
-class _Unpredictable(Exception):
-    """The derivation stops: the model cannot say what this call answers."""
+"""How far a client's other headers may differ from a browser's (some send 1 KB and more)."""
 
 
 def expected_outcome(
@@ -138,111 +121,25 @@ def expected_outcome(
 ) -> Expected:
     """What the widget gets, call by call, for ``authorization`` (normally ``JWT <token>``) on
     a Tiledesk where project ``project_id`` has ``secret`` and no other project is known."""
-    steps: list[Step] = []
-
-    def answer(call: Call, status: int | None) -> None:
-        request = widget_request(call, project_id)
-        steps.append(Step(call, request.method, request.path, status))
-
-    try:
-        signin = _signin_status(token, authorization, project_id, secret, now)
-        answer(Call.SIGNIN, signin)
-        if signin == 200:
-            later = _later_status(token, project_id, secret, now)
-            answer(Call.CHAT21, later)
-            answer(Call.PROJECT, later)
-    except _Unpredictable as why:
-        return Expected(False, tuple(steps), exact=False, uncertainty=str(why))
-    statuses = [s.status for s in steps]
-    return Expected(statuses[:2] == [200, 200], tuple(steps))
-
-
-def _keys(project_id: str, secret: str, *, entity_check: bool) -> ServerKeys:
-    # The suite's server has the user's project; any other project the token names is taken
-    # not to exist there, and its global secret is nobody's.
-    return ServerKeys(
-        projects={project_id.lower(): secret},
-        complete=True,
-        global_secret=UNKNOWN_SECRET,
-        entity_check=entity_check,
+    keys = ServerKeys(
+        projects={project_id.lower(): secret}, complete=True, global_secret=UNKNOWN_SECRET
     )
+    sent = None if authorization == f"JWT {token}" else authorization
+    flow = signin_flow(token, keys, now, project_id=project_id, authorization=sent)
+    steps = tuple(Step(a.call, a.method, a.path, a.status) for a in flow.calls)
+    uncertainty = _client_dependent(flow.calls[-1].call, flow.calls[-1].status, authorization)
+    if flow.assumed_signature:
+        uncertainty = "the token needs a secret that was not given"
+    if uncertainty:
+        return Expected(False, steps, exact=False, uncertainty=uncertainty)
+    return Expected(flow.accepted, steps)
 
 
-def _signin_status(
-    token: str, authorization: str, project_id: str, secret: str, now: float
-) -> int | None:
-    """``POST /auth/signinWithCustomToken``: noentitycheck, passport, valid-token, the route."""
-    size = len(authorization.encode("latin-1", "replace"))
-    if size > NODE_HEADER_LIMIT:
-        return 431
-    if size > NODE_HEADER_LIMIT - _OTHER_HEADERS_ALLOWANCE:
-        raise _Unpredictable("the headers may or may not pass Node's 16 KiB limit")
-    found = _AUTH_HEADER.search(authorization)
-    if found is None or found.group(1).lower() != "jwt":
-        return 401  # passport's extractor finds no token ("No auth token")
-    if found.group(2) != token:
-        raise _Unpredictable("the header carries another token")
-    verdict = server_verdict(token, _keys(project_id, secret, entity_check=False), now)
-    status = _passport_status(verdict)
-    if status != 200:
-        return status
-    if len(authorization.split(" ")) != 2:
-        return 403  # valid-token.js: exactly one space
-    return _signin_route(inspect_token(token).payload_object, verdict, project_id)
-
-
-def _passport_status(verdict: ServerVerdict) -> int | None:
-    if verdict.outcome is Outcome.ACCEPTED:
-        return 200
-    if verdict.outcome is Outcome.UNDECIDED:
-        raise _Unpredictable("the token needs a secret that was not given")
-    if verdict.stage is Stage.HANG:
-        return None
-    if verdict.stage is Stage.ERROR:
-        if verdict.reason.startswith(("invalid HTTP header value", "Parse Error")):
-            raise _Unpredictable("no HTTP client sends this header as it is")
-        return 500  # Express's error handler
-    return 401
-
-
-def _signin_route(
-    payload: dict[str, JSONValue] | None, verdict: ServerVerdict, project: str
-) -> int:
-    """routes/auth.js: a project membership is looked up, or saved, for ``_id``."""
-    claims = payload or {}
-    if verdict.project_id != project.lower():
-        raise _Unpredictable("aud names no project of this server: no membership is made")
-    role = claims.get("role")
-    if role and not isinstance(role, str):
-        raise _Unpredictable("a role that is not a string cannot be saved")
-    if role in _STAFF_ROLES:
-        raise _Unpredictable(f"role {role!r} signs up a real account from email")
-    user_id = claims.get("_id")
-    if not isinstance(user_id, str) or not user_id:
-        raise _Unpredictable("an _id that is not a string is saved or looked up unpredictably")
-    return 200
-
-
-def _later_status(token: str, project_id: str, secret: str, now: float) -> int | None:
-    """The chat21 token and the project call: passport with the entity check on."""
-    verdict = judge(
-        token,
-        secret_key(secret),
-        project_id=project_id,
-        at=now,
-        server_keys=_keys(project_id, secret, entity_check=True),
-    ).server
-    assert verdict is not None  # the Tiledesk profile always asks the server model
-    status = _passport_status(verdict)
-    if status == 401 and verdict.issue is not None and verdict.issue.claim == "sub":
-        # Not an external user: looked up as a user, bot or subscription by _id, where an id
-        # mongoose cannot cast is a CastError (500) and a well-formed one is not found (401).
-        payload = inspect_token(token).payload_object or {}
-        return 401 if _castable(payload.get("_id")) else 500
-    return status
-
-
-def _castable(value: object) -> bool:
-    return isinstance(value, str) and (
-        bool(_OBJECT_ID.fullmatch(value)) or len(value.encode("utf-16-le", "surrogatepass")) == 24
-    )
+def _client_dependent(call: Call, status: int | None, authorization: str) -> str:
+    """Why the last call's answer depends on the HTTP client (empty when it does not)."""
+    if status is None and not authorization.isascii():
+        return "no HTTP client sends this header as it is"
+    size = header_bytes(call, authorization)
+    if abs(size - HEADER_LIMIT) < _OTHER_HEADERS_ALLOWANCE:
+        return "the headers may or may not pass Node's 16 KiB limit, depending on the client"
+    return ""

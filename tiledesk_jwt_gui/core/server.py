@@ -204,25 +204,28 @@ def server_verdict(
     *,
     tolerance: float = 0,
     inspection: Inspection | None = None,
+    authorization: str | None = None,
 ) -> ServerVerdict:
     """What the Tiledesk server answers for ``Authorization: JWT <token>`` at ``now``.
 
     ``inspection`` may be the core's inspection of the same text, to avoid decoding it again.
+    ``authorization`` is the header's whole value when it is not ``JWT <token>`` (another
+    scheme, other spacing): the token is then what passport extracts from it.
     """
-    run = _Run(keys, int(now // 1), tolerance, hint=inspection)
+    run = _Run(keys, int(now // 1), tolerance, hint=None if authorization else inspection)
     try:
-        return _authenticate(token, run)
+        return _authenticate(token, run, authorization)
     except _Stop as stop:
         return stop.verdict
 
 
-def _authenticate(token: str, run: _Run) -> ServerVerdict:
-    if token and is_jws_alphabet(token):
+def _authenticate(token: str, run: _Run, authorization: str | None = None) -> ServerVerdict:
+    if authorization is None and token and is_jws_alphabet(token):
         # Any real token: nothing the transport refuses or trims, and no space, so the
         # extractor's regex finds "JWT" and the token itself (one pass instead of four).
         extracted = token
     else:
-        header = _transport("JWT " + token, run)
+        header = _transport("JWT " + token if authorization is None else authorization, run)
         # passport-jwt's fromAuthHeaderWithScheme("jwt"): /(\S+)\s+(\S+)/, first match.
         match = _AUTH_HEADER.search(header)
         extracted = match.group(2) if match and match.group(1).lower() == "jwt" else ""

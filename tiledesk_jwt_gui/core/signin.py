@@ -251,6 +251,8 @@ class _State:
     project: str
     inspection: Inspection | None
     calls: list[CallAnswer]
+    authorization: str | None = None
+    """The header sent, when it is not ``JWT <token>``."""
     assumed: bool = False
     membership: tuple[str | None, str | None, str | None] | None = None
     """(project ObjectId, uuid_user, id_user) of the membership call 1 saved."""
@@ -271,17 +273,25 @@ def signin_flow(
     project_id: str | None = None,
     tolerance: float = 0,
     inspection: Inspection | None = None,
+    authorization: str | None = None,
 ) -> SigninFlow:
     """The widget's sign-in with ``token`` as of ``now``.
 
     ``project_id`` is the widget's project (default: the one the token's ``aud`` names).
+    ``authorization`` is the header sent when it is not the widget's ``JWT <token>`` (a QA
+    case's other scheme or spacing); ``token`` is then the token it carries.
     Never raises.
     """
     signin = server_verdict(
-        token, replace(keys, entity_check=False), now, tolerance=tolerance, inspection=inspection
+        token,
+        replace(keys, entity_check=False),
+        now,
+        tolerance=tolerance,
+        inspection=inspection,
+        authorization=authorization,
     )
     project = (project_id or signin.project_id or "0" * 24).lower()
-    state = _State(token, keys, now, tolerance, project, inspection, [])
+    state = _State(token, keys, now, tolerance, project, inspection, [], authorization)
     _run(state, signin)
     return SigninFlow(
         tuple(state.calls), state.assumed, state.membership is not None, state.new_account
@@ -289,7 +299,8 @@ def signin_flow(
 
 
 def _run(state: _State, signin: ServerVerdict) -> None:
-    header = _sent_header("JWT " + state.token, state, Call.SIGNIN)
+    sent = "JWT " + state.token if state.authorization is None else state.authorization
+    header = _sent_header(sent, state, Call.SIGNIN)
     if header is None:
         return
     payload = _passport(state, Call.SIGNIN, signin)
@@ -303,7 +314,12 @@ def _run(state: _State, signin: ServerVerdict) -> None:
     if _sent_header(header, state, Call.CHAT21) is None:
         return
     chat21 = server_verdict(
-        state.token, state.keys, state.now, tolerance=state.tolerance, inspection=state.inspection
+        state.token,
+        state.keys,
+        state.now,
+        tolerance=state.tolerance,
+        inspection=state.inspection,
+        authorization=state.authorization,
     )
     if not _chat21(state, chat21, payload):
         return
