@@ -199,7 +199,7 @@ const jwt = require('jsonwebtoken');
 
 const secret = process.env.TILEDESK_SECRET; // the project's shared secret, never in the code
 if (!secret) {{
-  console.error('TILEDESK_SECRET is not set (Project Settings > Visitor Authentication > Generate).');
+  console.error('TILEDESK_SECRET is not set (Settings > Visitor Authentication).');
   process.exit(2);
 }}
 
@@ -235,7 +235,7 @@ import jwt
 
 key = os.environ.get("TILEDESK_SECRET")  # the project's shared secret, never in the code
 if not key:
-    print("TILEDESK_SECRET is not set (Project Settings > Visitor Authentication > Generate).", file=sys.stderr)
+    print("TILEDESK_SECRET is not set (Settings > Visitor Authentication).", file=sys.stderr)
     sys.exit(2)
 
 now = int(time.time())
@@ -314,7 +314,7 @@ use Firebase\\JWT\\JWT;
 
 $secret = getenv('TILEDESK_SECRET'); // the project's shared secret, never in the code
 if ($secret === false || $secret === '') {{
-    fwrite(STDERR, "TILEDESK_SECRET is not set (Project Settings > Visitor Authentication > Generate).\\n");
+    fwrite(STDERR, "TILEDESK_SECRET is not set (Settings > Visitor Authentication).\\n");
     exit(2);
 }}
 
