@@ -66,7 +66,7 @@ fuzz: $(STAMP)
 
 # The window rendered offscreen with its sample, for the README (assets/screenshot.png).
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tiledesk_jwt_gui.app --screenshot assets/screenshot.png --size 1000x700
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tiledesk_jwt_gui.app --screenshot assets/screenshot.png --size 1280x720
 
 # --- The desktop app: PyInstaller bundle, icons, wheel (docs/packaging.md) --------------------
 .PHONY: package package-onefile icons frozen-smoke wheel-smoke bench-package
