@@ -196,7 +196,7 @@ def test_the_credentials_warning_is_said_once(qtbot: QtBot) -> None:
     ("text", "names"),
     [
         ("secret-", ["secret-wrong", "secret-trailing-newline", "secret-base64-decoded"]),
-        ("NO ANSWER", ["id-empty"]),
+        ("NO ANSWER", ["id-empty", "role-staff-without-email"]),
         ("431", ["attributes-huge-over-limit"]),
         ("bearer", ["scheme-bearer"]),
     ],
