@@ -226,6 +226,7 @@ def big_token_figures() -> list[Figure]:
     from tiledesk_jwt_gui.core import (
         DEMO_PROJECT_ID,
         DEMO_SECRET,
+        SignatureStatus,
         demo_claims,
         judge,
         secret_key,
@@ -241,7 +242,10 @@ def big_token_figures() -> list[Figure]:
         kb = len(token) / 1000
 
         def ours(token: str = token) -> None:
-            assert judge(token, key, project_id=DEMO_PROJECT_ID, at=now).accepted
+            # Verified, but not accepted: no browser sends a header this long (the server
+            # model answers 431 Request Header Fields Too Large at the sign-in).
+            verdict = judge(token, key, project_id=DEMO_PROJECT_ID, at=now)
+            assert verdict.signature.status is SignatureStatus.VERIFIED
 
         def floor(token: str = token, audience: str = str(claims["aud"])) -> None:
             jwt.decode(token, DEMO_SECRET, algorithms=["HS256"], audience=audience)

@@ -13,9 +13,9 @@ from typing import Any, Protocol, TypeVar
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, QtMsgType
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.ui import InspectorWindow
@@ -60,6 +60,23 @@ def child(window: QObject, kind: type[T], name: str) -> T:
     found = window.findChild(kind, name)
     assert found is not None, f"no {kind.__name__} named {name!r}"
     return found
+
+
+def tab_child(window: QObject, action: str, kind: type[T], name: str) -> T:
+    """The child called ``name`` on a tab built on first use: the tab is shown first, by its
+    Go menu action (Ctrl+2 for ``jsonTabAction``), as a user would."""
+    child(window, QAction, action).trigger()
+    return child(window, kind, name)
+
+
+def json_edit(window: QObject, name: str) -> QPlainTextEdit:
+    """``headerEdit`` or ``payloadEdit``, on the Raw JSON tab (shown first)."""
+    return tab_child(window, "jsonTabAction", QPlainTextEdit, name)
+
+
+def signin_child(window: QObject, kind: type[T], name: str) -> T:
+    """A widget of the Sign-in tab (shown first)."""
+    return tab_child(window, "signinTabAction", kind, name)
 
 
 @pytest.fixture

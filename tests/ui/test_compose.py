@@ -37,7 +37,7 @@ from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
 from tiledesk_jwt_gui.ui.widgets.open_key_dialog import OpenKeyDialog
 
-from .conftest import NOW, child, settle
+from .conftest import NOW, child, json_edit, settle, tab_child
 
 OTHER_PROJECT = "5c81593adf767b0017d1aa68"
 
@@ -65,9 +65,7 @@ def test_editing_email_resigns_and_still_verifies(window: InspectorWindow) -> No
     assert payload_of(window)["email"] == "grace@example.com"
     assert verified_with(after, DEMO_SECRET)
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"
-    assert (
-        '"email": "grace@example.com"' in child(window, QPlainTextEdit, "payloadEdit").toPlainText()
-    )
+    assert '"email": "grace@example.com"' in json_edit(window, "payloadEdit").toPlainText()
 
 
 def test_typing_keeps_the_cursor_and_undo_restores(qtbot: QtBot, shown: InspectorWindow) -> None:
@@ -89,7 +87,7 @@ def test_clearing_a_text_claim_removes_it(window: InspectorWindow) -> None:
 
 
 def test_payload_json_edit_is_followed_by_the_form(window: InspectorWindow) -> None:
-    editor = child(window, QPlainTextEdit, "payloadEdit")
+    editor = json_edit(window, "payloadEdit")
     payload = json.loads(editor.toPlainText())
     payload["firstname"] = "Zed"
     payload["role"] = "agent"
@@ -106,8 +104,8 @@ def test_invalid_payload_json_is_an_inline_error_and_the_token_waits(
     window: InspectorWindow,
 ) -> None:
     before = token_of(window)
-    child(window, QPlainTextEdit, "payloadEdit").setPlainText('{"_id": ')
-    error = child(window, QLabel, "payloadEditError")
+    json_edit(window, "payloadEdit").setPlainText('{"_id": ')
+    error = tab_child(window, "jsonTabAction", QLabel, "payloadEditError")
     assert not error.isHidden()
     assert "not JSON" in error.text()
     assert token_of(window) == before
@@ -138,9 +136,9 @@ def test_invalid_attributes_json_is_an_inline_error(shown: InspectorWindow) -> N
 
 def test_header_fields_and_header_json_follow_each_other(window: InspectorWindow) -> None:
     child(window, QLineEdit, "kidEdit").setText("key-1")
-    header = json.loads(child(window, QPlainTextEdit, "headerEdit").toPlainText())
+    header = json.loads(json_edit(window, "headerEdit").toPlainText())
     assert header == {"alg": "HS256", "typ": "JWT", "kid": "key-1"}
-    child(window, QPlainTextEdit, "headerEdit").setPlainText('{"alg": "HS512", "typ": "JWT"}')
+    json_edit(window, "headerEdit").setPlainText('{"alg": "HS512", "typ": "JWT"}')
     assert child(window, QComboBox, "algCombo").currentText() == "HS512"
     assert child(window, QLineEdit, "kidEdit").text() == ""
     assert inspect_token(token_of(window)).algorithm == "HS512"
@@ -294,7 +292,7 @@ def test_each_edit_is_judged_once_without_loops(
     monkeypatch.setattr(document, "judge_draft", counting)
     child(window, QLineEdit, "claim_email").setText("one@example.com")
     assert len(calls) == 1
-    child(window, QPlainTextEdit, "payloadEdit").setPlainText('{"sub": "userexternal"}')
+    json_edit(window, "payloadEdit").setPlainText('{"sub": "userexternal"}')
     assert len(calls) == 2
     child(window, QLineEdit, "kidEdit").setText("k")
     assert len(calls) == 3

@@ -13,7 +13,7 @@ from tiledesk_jwt_gui.core import DEMO_PROJECT_ID, Mode, SignatureStatus, headli
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
 
-from .conftest import child, settle, vector
+from .conftest import child, json_edit, settle, tab_child, vector
 
 PROJECT_SECRET = "0b7c6f3e-2d41-4c8a-9f6e-5a3b2c1d0e9f"
 
@@ -82,7 +82,7 @@ def test_form_and_json_follow_the_pasted_token(window: InspectorWindow) -> None:
     assert child(window, QLineEdit, "claim__id").text().startswith(DEMO_PROJECT_ID)
     other = child(window, QPlainTextEdit, "otherClaimsEdit").toPlainText()
     assert '"role": "agent"' in other
-    assert '"role": "agent"' in child(window, QPlainTextEdit, "payloadEdit").toPlainText()
+    assert '"role": "agent"' in json_edit(window, "payloadEdit").toPlainText()
     assert "role" in child(window, QLabel, "claimError_other").text()
 
 
@@ -195,10 +195,10 @@ def test_an_algorithm_outside_the_list_is_shown_as_read(window: InspectorWindow)
 
 
 def test_header_json_error_is_inline(window: InspectorWindow) -> None:
-    child(window, QPlainTextEdit, "headerEdit").setPlainText("[1, 2]")
-    error = child(window, QLabel, "headerEditError")
+    json_edit(window, "headerEdit").setPlainText("[1, 2]")
+    error = tab_child(window, "jsonTabAction", QLabel, "headerEditError")
     assert "object" in error.text()
     assert not error.isHidden()
-    child(window, QPlainTextEdit, "headerEdit").setPlainText('{"alg": "HS256"}')
+    json_edit(window, "headerEdit").setPlainText('{"alg": "HS256"}')
     assert error.isHidden()
     assert child(window, QLabel, "signatureBadge").text() == "Signature Verified"

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.core import DEMO_SECRET, MAX_TOKEN_CHARS, demo_claims, secret_key, sign_token
@@ -21,7 +21,7 @@ from tiledesk_jwt_gui.ui.document import LARGE_INPUT_CHARS
 from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
 from tiledesk_jwt_gui.ui.widgets.token_edit import PREVIEW_CHARS, TokenEdit
 
-from .conftest import NOW, QtLog, child, press_paste, qt_complaints
+from .conftest import NOW, QtLog, child, json_edit, press_paste, qt_complaints
 
 
 def long_token(chars: int) -> str:
@@ -176,7 +176,7 @@ def test_a_composed_long_token_is_previewed_and_copied_whole(
 ) -> None:
     claims = demo_claims(int(NOW))
     claims["notes"] = "n" * 120_000
-    child(window, QPlainTextEdit, "payloadEdit").setPlainText(json.dumps(claims))
+    json_edit(window, "payloadEdit").setPlainText(json.dumps(claims))
     token = window.document.draft.token
     assert len(token) > LARGE_INPUT_CHARS
     assert_previewing(window, token)

@@ -264,7 +264,8 @@ def test_in_the_window_every_case_gets_the_verdict_its_expectation_says(
     shown.document.set_project_text(PROJECT)
     shown.qa.show_action.trigger()
     pane = shown.qa.pane
-    assert shown.tabs.currentWidget() is pane
+    assert shown.tabs.currentWidget() is shown.qa.page
+    assert pane.parent() is shown.qa.page
     made(qtbot, pane.cases)
     suite = pane.cases.suite
     assert suite is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QTabWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.core import (
@@ -25,7 +25,7 @@ from tiledesk_jwt_gui.ui.panes.signin_page import NO_FLOW
 from tiledesk_jwt_gui.ui.widgets.call_list import CallList
 from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
 
-from .conftest import NOW, child, settle
+from .conftest import NOW, child, settle, signin_child
 
 SIGNIN = ["POST", "/auth/signinWithCustomToken"]
 CHAT21 = ["POST", "/chat21/native/auth/createCustomToken"]
@@ -48,7 +48,7 @@ def paste(qtbot: QtBot, window: InspectorWindow, text: str) -> None:
 
 
 def rows(window: InspectorWindow) -> list[list[str]]:
-    calls = child(window, CallList, "signinCalls")
+    calls = signin_child(window, CallList, "signinCalls")
     return [calls.row_texts(row) for row in range(calls.topLevelItemCount())]
 
 
@@ -72,11 +72,13 @@ def test_the_sign_in_tab_sits_beside_the_json_tab(window: InspectorWindow) -> No
     ]
     page = tabs.widget(2)
     assert page is not None
-    assert page.objectName() == "signinPage"
+    assert page.objectName() == "signinTab"  # its page is built on first use
+    assert window.findChild(QWidget, "signinPage") is None
     action = window.findChild(QAction, "signinTabAction")
     assert action is not None
     action.trigger()
     assert tabs.currentWidget() is page
+    assert child(page, QWidget, "signinPage").parent() is page
 
 
 def test_every_call_answers_200(qtbot: QtBot, window: InspectorWindow) -> None:
@@ -86,10 +88,10 @@ def test_every_call_answers_200(qtbot: QtBot, window: InspectorWindow) -> None:
         [*CHAT21, "200", "chat token"],
         [*PROJECT, "200", "OK"],
     ]
-    assert [c.ok for c in child(window, CallList, "signinCalls").calls()] == [True] * 3
+    assert [c.ok for c in signin_child(window, CallList, "signinCalls").calls()] == [True] * 3
     line = "The widget signs in and chats: every call of its sign-in answers 200."
     assert line in detail(window).splitlines()
-    summary = child(window, QLabel, "signinSummary")
+    summary = signin_child(window, QLabel, "signinSummary")
     assert summary.text() == line
     assert summary.textFormat() is Qt.TextFormat.PlainText  # words from the token stay text
 
@@ -119,7 +121,7 @@ def test_sub_user_with_a_non_object_id_signs_in_then_chat21_answers_500(
         [*SIGNIN, "200", "signed in"],
         [*CHAT21, "500", "CastError (the id is not an ObjectId)"],
     ]
-    assert [c.ok for c in child(window, CallList, "signinCalls").calls()] == [True, False]
+    assert [c.ok for c in signin_child(window, CallList, "signinCalls").calls()] == [True, False]
     assert verdict_text(window).startswith("Tiledesk would reject")
     assert (
         "Signs in, but POST /chat21/native/auth/createCustomToken → 500 CastError (the id is "
@@ -175,21 +177,23 @@ def test_an_unknown_secret_says_undecided_in_the_banner_and_the_tab(
     assert "Undecided without the secret; if the signature is right, the widget signs in" in (
         detail(window)
     )
-    assert child(window, QLabel, "signinTitle").text().endswith("(if the signature is right)")
+    assert (
+        signin_child(window, QLabel, "signinTitle").text().endswith("(if the signature is right)")
+    )
     assert len(rows(window)) == 3
 
 
 def test_judging_as_any_jwt_shows_no_calls(qtbot: QtBot, window: InspectorWindow) -> None:
     combo = child(window, QComboBox, "profileCombo")
     combo.setCurrentIndex(combo.findData("generic"))
-    assert child(window, CallList, "signinCalls").calls() == []
+    assert signin_child(window, CallList, "signinCalls").calls() == []
     assert rows(window) == [[NO_FLOW, "", "", ""]]
-    assert child(window, QLabel, "signinSummary").text() == ""
+    assert signin_child(window, QLabel, "signinSummary").text() == ""
 
 
 def test_copying_rows_copies_the_calls_as_lines(qtbot: QtBot, window: InspectorWindow) -> None:
     paste(qtbot, window, signed(sub="user", _id="visitor-42"))
-    calls = child(window, CallList, "signinCalls")
+    calls = signin_child(window, CallList, "signinCalls")
     calls.setFocus()
     QTest.keySequence(calls, QKeySequence(QKeySequence.StandardKey.SelectAll))
     QTest.keySequence(calls, QKeySequence(QKeySequence.StandardKey.Copy))

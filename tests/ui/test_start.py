@@ -15,7 +15,7 @@ from tiledesk_jwt_gui.core import (
 )
 from tiledesk_jwt_gui.ui import InspectorWindow
 
-from .conftest import CONTRACT_CLAIMS, NOW, child
+from .conftest import CONTRACT_CLAIMS, NOW, child, json_edit
 
 
 def test_sample_is_verified_and_accepted_on_start(shown: InspectorWindow) -> None:
@@ -49,8 +49,8 @@ def test_form_and_editors_show_the_sample(window: InspectorWindow) -> None:
     assert (
         '"attribute1": "value"' in child(window, QPlainTextEdit, "claim_attributes").toPlainText()
     )
-    assert '"alg": "HS256"' in child(window, QPlainTextEdit, "headerEdit").toPlainText()
-    assert '"firstname": "Andrea"' in child(window, QPlainTextEdit, "payloadEdit").toPlainText()
+    assert '"alg": "HS256"' in json_edit(window, "headerEdit").toPlainText()
+    assert '"firstname": "Andrea"' in json_edit(window, "payloadEdit").toPlainText()
     assert child(window, QComboBox, "algCombo").currentText() == "HS256"
 
 

@@ -5,217 +5,232 @@ Everything the window and the command line use is listed in ``__all__``.
 
 from __future__ import annotations
 
-from .book import (
-    Book,
-    BookEntry,
-    BookError,
-    KeyringStore,
-    KeyringUnavailable,
-    book_path,
-    describe_secret,
-    forget_project,
-    forget_secret,
-    load_book,
-    remember_project,
-    secret_fingerprint,
-)
-from .cases import DEFAULT_SEED, VALIDITY_SECONDS, QACase, Suite, generate_suite, variant_names
-from .causes import CAUSE_TITLES, Cause, Fix, FixAction, FixTarget, apply_fix
-from .claims import retarget_project, tiledesk_claims
-from .diagnose import (
-    DEFAULT_GLOBAL_SECRET,
-    OFFLINE_LIMITS,
-    CandidateSecret,
-    Diagnosis,
-    Finding,
-    diagnose,
-    diagnose_verdict,
-    diagnosis_to_dict,
-    format_diagnosis,
-    parse_candidates,
-)
-from .diff import Change, ChangeKind, TokenDiff, diff_to_dict, diff_tokens, format_diff
-from .draft import (
-    ABSENT,
-    Absent,
-    ClaimValue,
-    Draft,
-    Mode,
-    back_to_pasted,
-    compose,
-    edit_claim,
-    edit_header_text,
-    edit_other_claims,
-    edit_payload_text,
-    judge_draft,
-    problem_lines,
-    sample_draft,
-    take_token,
-    with_algorithm,
-    with_claim,
-    with_header,
-    with_header_param,
-    with_others,
-    with_payload,
-    with_problem,
-    with_project_text,
-    with_token_read,
-)
-from .encoding import JsonProblem, JSONValue, parse_json
-from .errors import CoreError, InputError, KeyLoadError, SignError
-from .expected import (
-    WIDGET_HEADERS,
-    Expected,
-    ExpectedSummary,
-    Step,
-    WidgetRequest,
-    expected_outcome,
-    widget_request,
-)
-from .exports import ExportFormat, credentials_warning, export_suite
-from .extract import (
-    MAX_TOKEN_FILE_BYTES,
-    Extraction,
-    ExtractionSource,
-    FileTokens,
-    TokenCandidate,
-    extract_token,
-    tokens_in_file,
-)
-from .findings import (
-    FORM_CLAIMS,
-    HEADER_PARAMS,
-    NOT_A_JWT,
-    USER_CLAIMS,
-    Place,
-    Spot,
-    detail_lines,
-    flow_detail,
-    issue_line,
-    issues_at,
-    report_text,
-    segment_faults,
-    spot,
-    verdict_headline,
-)
-from .integration import NoSample, book_entry_for_token, page_project, sample_for
-from .issues import Issue, Part, Severity
-from .judge import Profile, TokenKind, Verdict, judge, server_keys_for
-from .keys import (
-    ALL_ALGORITHMS,
-    ASYMMETRIC_ALGORITHMS,
-    HMAC_ALGORITHMS,
-    HMAC_MIN_BYTES,
-    Key,
-    KeyCandidates,
-    KeyChoice,
-    KeyKind,
-    KeyNote,
-    choose_keys,
-    demo_private_key,
-    key_label,
-    key_status,
-    key_word,
-    load_key_text,
-    looks_like_key_material,
-    secret_key,
-    secret_note,
-    select_keys,
-    signing_key,
-)
-from .limits import (
-    MAX_JWKS_KEYS,
-    MAX_KEY_BYTES,
-    MAX_RSA_BITS,
-    MAX_SECRET_BYTES,
-    MAX_TEXT_BYTES,
-    MIN_RSA_BITS,
-    InputTooLarge,
-    ReadError,
-    describe_size,
-    read_bounded,
-    utf8_text,
-)
-from .parse import MAX_TOKEN_CHARS, DecodedSegment, Inspection, Notice, Segment, Span, inspect_token
-from .presets import (
-    ComposePreset,
-    PresetEdits,
-    other_project_id,
-    other_secret_problem,
-    preset_edits,
-)
-from .report import format_report, headline, verdict_to_dict
-from .safe_text import terminal_safe
-from .sample import (
-    DEMO_EC_PRIVATE_KEY_PEM,
-    DEMO_PROJECT_ID,
-    DEMO_RSA_PRIVATE_KEY_PEM,
-    DEMO_SECRET,
-    demo_claims,
-)
-from .samples import (
-    DEFAULT_LIFETIME,
-    LIBRARIES,
-    SECRET_ENV,
-    SERVER_LANGUAGES,
-    Sample,
-    SampleLanguage,
-    server_sample,
-    signin_script,
-    snippet,
-)
-from .secret_notes import SecretNote, secret_notes
-from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
-from .share import key_fingerprint, share_markdown, share_report
-from .sign import sign_token
-from .signin import (
-    ADMIN_EMAIL,
-    HEADER_LIMIT,
-    Call,
-    CallAnswer,
-    SigninFlow,
-    header_bytes,
-    signin_flow,
-    token_length_limit,
-)
-from .snippets import (
-    DEFAULT_SERVER_BASE,
-    authorization_header,
-    curl_command,
-    normalise_base_url,
-    widget_call,
-)
-from .tiledesk import (
-    CUSTOM_AUTH_SUBJECT,
-    PROJECT_ID_PATTERN,
-    STAFF_ROLES,
-    SUBJECT_CHOICES,
-    ProjectField,
-    claimed_project_id,
-    project_field,
-    tiledesk_audience,
-    token_project_id,
-)
-from .times import (
-    MAX_LEEWAY_SECONDS,
-    MAX_TIME_VALUE,
-    TimeInfo,
-    TimeWindow,
-    Validity,
-    check_leeway,
-    check_time_value,
-    checked_instant,
-    checked_leeway,
-    describe_time,
-    describe_times,
-    format_duration,
-    parse_duration,
-    parse_instant,
-    parse_leeway,
-    time_window,
-)
-from .verify import SignatureCheck, SignatureStatus, verify_signature
-from .widget_page import CLOUD_API_URL, widget_page
+import sys
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .book import (
+        Book,
+        BookEntry,
+        BookError,
+        KeyringStore,
+        KeyringUnavailable,
+        book_path,
+        describe_secret,
+        forget_project,
+        forget_secret,
+        load_book,
+        remember_project,
+        secret_fingerprint,
+    )
+    from .cases import DEFAULT_SEED, VALIDITY_SECONDS, QACase, Suite, generate_suite, variant_names
+    from .causes import CAUSE_TITLES, Cause, Fix, FixAction, FixTarget, apply_fix
+    from .claims import retarget_project, tiledesk_claims
+    from .diagnose import (
+        DEFAULT_GLOBAL_SECRET,
+        OFFLINE_LIMITS,
+        CandidateSecret,
+        Diagnosis,
+        Finding,
+        diagnose,
+        diagnose_verdict,
+        diagnosis_to_dict,
+        format_diagnosis,
+        parse_candidates,
+    )
+    from .diff import Change, ChangeKind, TokenDiff, diff_to_dict, diff_tokens, format_diff
+    from .draft import (
+        ABSENT,
+        Absent,
+        ClaimValue,
+        Draft,
+        Mode,
+        back_to_pasted,
+        compose,
+        edit_claim,
+        edit_header_text,
+        edit_other_claims,
+        edit_payload_text,
+        judge_draft,
+        problem_lines,
+        sample_draft,
+        take_token,
+        with_algorithm,
+        with_claim,
+        with_header,
+        with_header_param,
+        with_others,
+        with_payload,
+        with_problem,
+        with_project_text,
+        with_token_read,
+    )
+    from .encoding import JsonProblem, JSONValue, parse_json
+    from .errors import CoreError, InputError, KeyLoadError, SignError
+    from .expected import (
+        WIDGET_HEADERS,
+        Expected,
+        ExpectedSummary,
+        Step,
+        WidgetRequest,
+        expected_outcome,
+        widget_request,
+    )
+    from .exports import ExportFormat, credentials_warning, export_suite
+    from .extract import (
+        MAX_TOKEN_FILE_BYTES,
+        Extraction,
+        ExtractionSource,
+        FileTokens,
+        TokenCandidate,
+        extract_token,
+        tokens_in_file,
+    )
+    from .findings import (
+        FORM_CLAIMS,
+        HEADER_PARAMS,
+        NOT_A_JWT,
+        USER_CLAIMS,
+        Place,
+        Spot,
+        detail_lines,
+        flow_detail,
+        issue_line,
+        issues_at,
+        report_text,
+        segment_faults,
+        spot,
+        verdict_headline,
+    )
+    from .integration import NoSample, book_entry_for_token, page_project, sample_for
+    from .issues import Issue, Part, Severity
+    from .judge import Profile, TokenKind, Verdict, judge, server_keys_for
+    from .keys import (
+        ALL_ALGORITHMS,
+        ASYMMETRIC_ALGORITHMS,
+        HMAC_ALGORITHMS,
+        HMAC_MIN_BYTES,
+        Key,
+        KeyCandidates,
+        KeyChoice,
+        KeyKind,
+        KeyNote,
+        choose_keys,
+        demo_private_key,
+        key_label,
+        key_status,
+        key_word,
+        load_key_text,
+        looks_like_key_material,
+        secret_key,
+        secret_note,
+        select_keys,
+        signing_key,
+    )
+    from .limits import (
+        MAX_JWKS_KEYS,
+        MAX_KEY_BYTES,
+        MAX_RSA_BITS,
+        MAX_SECRET_BYTES,
+        MAX_TEXT_BYTES,
+        MIN_RSA_BITS,
+        InputTooLarge,
+        ReadError,
+        describe_size,
+        read_bounded,
+        utf8_text,
+    )
+    from .parse import (
+        MAX_TOKEN_CHARS,
+        DecodedSegment,
+        Inspection,
+        Notice,
+        Segment,
+        Span,
+        inspect_token,
+    )
+    from .presets import (
+        ComposePreset,
+        PresetEdits,
+        other_project_id,
+        other_secret_problem,
+        preset_edits,
+    )
+    from .report import format_report, headline, verdict_to_dict
+    from .safe_text import terminal_safe
+    from .sample import (
+        DEMO_EC_PRIVATE_KEY_PEM,
+        DEMO_PROJECT_ID,
+        DEMO_RSA_PRIVATE_KEY_PEM,
+        DEMO_SECRET,
+        demo_claims,
+    )
+    from .samples import (
+        DEFAULT_LIFETIME,
+        LIBRARIES,
+        SECRET_ENV,
+        SERVER_LANGUAGES,
+        Sample,
+        SampleLanguage,
+        server_sample,
+        signin_script,
+        snippet,
+    )
+    from .secret_notes import SecretNote, secret_notes
+    from .server import UNKNOWN_SECRET, Outcome, ServerKeys, ServerVerdict, Stage, server_verdict
+    from .share import key_fingerprint, share_markdown, share_report
+    from .sign import sign_token
+    from .signin import (
+        ADMIN_EMAIL,
+        HEADER_LIMIT,
+        Call,
+        CallAnswer,
+        SigninFlow,
+        header_bytes,
+        signin_flow,
+        token_length_limit,
+    )
+    from .snippets import (
+        DEFAULT_SERVER_BASE,
+        authorization_header,
+        curl_command,
+        normalise_base_url,
+        widget_call,
+    )
+    from .tiledesk import (
+        CUSTOM_AUTH_SUBJECT,
+        PROJECT_ID_PATTERN,
+        STAFF_ROLES,
+        SUBJECT_CHOICES,
+        ProjectField,
+        claimed_project_id,
+        project_field,
+        tiledesk_audience,
+        token_project_id,
+    )
+    from .times import (
+        MAX_LEEWAY_SECONDS,
+        MAX_TIME_VALUE,
+        TimeInfo,
+        TimeWindow,
+        Validity,
+        check_leeway,
+        check_time_value,
+        checked_instant,
+        checked_leeway,
+        describe_time,
+        describe_times,
+        format_duration,
+        parse_duration,
+        parse_instant,
+        parse_leeway,
+        time_window,
+    )
+    from .verify import SignatureCheck, SignatureStatus, verify_signature
+    from .widget_page import CLOUD_API_URL, widget_page
+
 
 __all__ = [
     "ABSENT",
@@ -451,3 +466,336 @@ __all__ = [
     "with_project_text",
     "with_token_read",
 ]
+
+# Where each public name lives. A name is imported from its module the first time it is asked
+# for (PEP 562), so a program loads only the modules it uses: the window's first frame never
+# loads the QA suites, the exports, the book or the diagnosis (tests/core/test_lazy_core.py
+# checks this table against the imports above and against __all__).
+_SOURCES: dict[str, tuple[str, ...]] = {
+    "book": (
+        "Book",
+        "BookEntry",
+        "BookError",
+        "KeyringStore",
+        "KeyringUnavailable",
+        "book_path",
+        "describe_secret",
+        "forget_project",
+        "forget_secret",
+        "load_book",
+        "remember_project",
+        "secret_fingerprint",
+    ),
+    "cases": (
+        "DEFAULT_SEED",
+        "VALIDITY_SECONDS",
+        "QACase",
+        "Suite",
+        "generate_suite",
+        "variant_names",
+    ),
+    "causes": (
+        "CAUSE_TITLES",
+        "Cause",
+        "Fix",
+        "FixAction",
+        "FixTarget",
+        "apply_fix",
+    ),
+    "claims": (
+        "retarget_project",
+        "tiledesk_claims",
+    ),
+    "diagnose": (
+        "DEFAULT_GLOBAL_SECRET",
+        "OFFLINE_LIMITS",
+        "CandidateSecret",
+        "Diagnosis",
+        "Finding",
+        "diagnose",
+        "diagnose_verdict",
+        "diagnosis_to_dict",
+        "format_diagnosis",
+        "parse_candidates",
+    ),
+    "diff": (
+        "Change",
+        "ChangeKind",
+        "TokenDiff",
+        "diff_to_dict",
+        "diff_tokens",
+        "format_diff",
+    ),
+    "draft": (
+        "ABSENT",
+        "Absent",
+        "ClaimValue",
+        "Draft",
+        "Mode",
+        "back_to_pasted",
+        "compose",
+        "edit_claim",
+        "edit_header_text",
+        "edit_other_claims",
+        "edit_payload_text",
+        "judge_draft",
+        "problem_lines",
+        "sample_draft",
+        "take_token",
+        "with_algorithm",
+        "with_claim",
+        "with_header",
+        "with_header_param",
+        "with_others",
+        "with_payload",
+        "with_problem",
+        "with_project_text",
+        "with_token_read",
+    ),
+    "encoding": (
+        "JsonProblem",
+        "JSONValue",
+        "parse_json",
+    ),
+    "errors": (
+        "CoreError",
+        "InputError",
+        "KeyLoadError",
+        "SignError",
+    ),
+    "expected": (
+        "WIDGET_HEADERS",
+        "Expected",
+        "ExpectedSummary",
+        "Step",
+        "WidgetRequest",
+        "expected_outcome",
+        "widget_request",
+    ),
+    "exports": (
+        "ExportFormat",
+        "credentials_warning",
+        "export_suite",
+    ),
+    "extract": (
+        "MAX_TOKEN_FILE_BYTES",
+        "Extraction",
+        "ExtractionSource",
+        "FileTokens",
+        "TokenCandidate",
+        "extract_token",
+        "tokens_in_file",
+    ),
+    "findings": (
+        "FORM_CLAIMS",
+        "HEADER_PARAMS",
+        "NOT_A_JWT",
+        "USER_CLAIMS",
+        "Place",
+        "Spot",
+        "detail_lines",
+        "flow_detail",
+        "issue_line",
+        "issues_at",
+        "report_text",
+        "segment_faults",
+        "spot",
+        "verdict_headline",
+    ),
+    "integration": (
+        "NoSample",
+        "book_entry_for_token",
+        "page_project",
+        "sample_for",
+    ),
+    "issues": (
+        "Issue",
+        "Part",
+        "Severity",
+    ),
+    "judge": (
+        "Profile",
+        "TokenKind",
+        "Verdict",
+        "judge",
+        "server_keys_for",
+    ),
+    "keys": (
+        "ALL_ALGORITHMS",
+        "ASYMMETRIC_ALGORITHMS",
+        "HMAC_ALGORITHMS",
+        "HMAC_MIN_BYTES",
+        "Key",
+        "KeyCandidates",
+        "KeyChoice",
+        "KeyKind",
+        "KeyNote",
+        "choose_keys",
+        "demo_private_key",
+        "key_label",
+        "key_status",
+        "key_word",
+        "load_key_text",
+        "looks_like_key_material",
+        "secret_key",
+        "secret_note",
+        "select_keys",
+        "signing_key",
+    ),
+    "limits": (
+        "MAX_JWKS_KEYS",
+        "MAX_KEY_BYTES",
+        "MAX_RSA_BITS",
+        "MAX_SECRET_BYTES",
+        "MAX_TEXT_BYTES",
+        "MIN_RSA_BITS",
+        "InputTooLarge",
+        "ReadError",
+        "describe_size",
+        "read_bounded",
+        "utf8_text",
+    ),
+    "parse": (
+        "MAX_TOKEN_CHARS",
+        "DecodedSegment",
+        "Inspection",
+        "Notice",
+        "Segment",
+        "Span",
+        "inspect_token",
+    ),
+    "presets": (
+        "ComposePreset",
+        "PresetEdits",
+        "other_project_id",
+        "other_secret_problem",
+        "preset_edits",
+    ),
+    "report": (
+        "format_report",
+        "headline",
+        "verdict_to_dict",
+    ),
+    "safe_text": ("terminal_safe",),
+    "sample": (
+        "DEMO_EC_PRIVATE_KEY_PEM",
+        "DEMO_PROJECT_ID",
+        "DEMO_RSA_PRIVATE_KEY_PEM",
+        "DEMO_SECRET",
+        "demo_claims",
+    ),
+    "samples": (
+        "DEFAULT_LIFETIME",
+        "LIBRARIES",
+        "SECRET_ENV",
+        "SERVER_LANGUAGES",
+        "Sample",
+        "SampleLanguage",
+        "server_sample",
+        "signin_script",
+        "snippet",
+    ),
+    "secret_notes": (
+        "SecretNote",
+        "secret_notes",
+    ),
+    "server": (
+        "UNKNOWN_SECRET",
+        "Outcome",
+        "ServerKeys",
+        "ServerVerdict",
+        "Stage",
+        "server_verdict",
+    ),
+    "share": (
+        "key_fingerprint",
+        "share_markdown",
+        "share_report",
+    ),
+    "sign": ("sign_token",),
+    "signin": (
+        "ADMIN_EMAIL",
+        "HEADER_LIMIT",
+        "Call",
+        "CallAnswer",
+        "SigninFlow",
+        "header_bytes",
+        "signin_flow",
+        "token_length_limit",
+    ),
+    "snippets": (
+        "DEFAULT_SERVER_BASE",
+        "authorization_header",
+        "curl_command",
+        "normalise_base_url",
+        "widget_call",
+    ),
+    "tiledesk": (
+        "CUSTOM_AUTH_SUBJECT",
+        "PROJECT_ID_PATTERN",
+        "STAFF_ROLES",
+        "SUBJECT_CHOICES",
+        "ProjectField",
+        "claimed_project_id",
+        "project_field",
+        "tiledesk_audience",
+        "token_project_id",
+    ),
+    "times": (
+        "MAX_LEEWAY_SECONDS",
+        "MAX_TIME_VALUE",
+        "TimeInfo",
+        "TimeWindow",
+        "Validity",
+        "check_leeway",
+        "check_time_value",
+        "checked_instant",
+        "checked_leeway",
+        "describe_time",
+        "describe_times",
+        "format_duration",
+        "parse_duration",
+        "parse_instant",
+        "parse_leeway",
+        "time_window",
+    ),
+    "verify": (
+        "SignatureCheck",
+        "SignatureStatus",
+        "verify_signature",
+    ),
+    "widget_page": (
+        "CLOUD_API_URL",
+        "widget_page",
+    ),
+}
+_MODULE_OF = {name: module for module, names in _SOURCES.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Core(ModuleType):
+    """The package keeps its public names when a module of the same name loads (``judge``,
+    ``diagnose``, ``secret_notes``, ``widget_page`` are both): the import system sets the
+    package's attribute to the loaded module, which must not hide the function. (A module's
+    class may be set to a ``ModuleType`` subclass: the language reference, "Customizing module
+    attribute access".)"""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, ModuleType) and name in _MODULE_OF:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Core

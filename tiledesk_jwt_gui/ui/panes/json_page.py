@@ -81,6 +81,10 @@ class JsonPage(QWidget):
         set_text_colour(self.header_title, tones.header)
         set_text_colour(self.payload_title, tones.payload)
 
+    def show_current(self) -> None:
+        """Show the document as it is now (for a page built after the document changed)."""
+        self._on_changed(frozenset(Change), None)
+
     @Slot(object, object)
     def _on_changed(self, changes: frozenset[Change], origin: object) -> None:
         document = self.document

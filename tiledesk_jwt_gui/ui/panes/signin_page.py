@@ -62,6 +62,10 @@ class SigninPage(QWidget):
         self.call_list.set_tones(tones)
         set_text_colour(self.note_label, tones.muted)
 
+    def show_current(self) -> None:
+        """Show the verdict as it is now (for a page built after it was judged)."""
+        self._on_verdict()
+
     @Slot()
     def _on_verdict(self) -> None:
         verdict = self.document.verdict

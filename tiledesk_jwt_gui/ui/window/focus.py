@@ -31,8 +31,8 @@ def focus_issue(window: InspectorWindow, issue: Issue) -> QWidget:
         window.tabs.setCurrentWidget(window.claims_form)
         return window.claims_form.focus_claim(where.name)
     elif where.place in (Place.HEADER_JSON, Place.PAYLOAD_JSON):
-        window.tabs.setCurrentWidget(window.json_page)
-        page = window.json_page
+        window.tabs.show_page(window.tabs.json_tab)
+        page = window.tabs.json_page
         widget = page.header_edit if where.place is Place.HEADER_JSON else page.payload_edit
     else:
         widget = window.token_pane.token_edit

@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QGroupBox, QMenu
+from PySide6.QtWidgets import QGroupBox, QMenu, QWidget
 
 from ..panes.book_notice_bar import BookNoticeBar
-from ..panes.book_pane import BookPane
-from ..panes.code_pane import CodePane
 from ..style.tones import tones_for
+from ..widgets.lazy_page import LazyPage
 
 if TYPE_CHECKING:
+    from ..panes.book_pane import BookPane
+    from ..panes.code_pane import CodePane
     from .main_window import InspectorWindow
 
 __all__ = ["IntegrationParts"]
@@ -34,10 +35,12 @@ class IntegrationParts(QObject):
         super().__init__(window)
         self._window = window
         document, tones, tabs = window.document, window.tones, window.tabs
-        self.code_pane = CodePane(document, tones, tabs)
-        self.book_pane = BookPane(document, tones, tabs)
-        tabs.addTab(self.code_pane, "C&ode")
-        tabs.addTab(self.book_pane, "Project &book")
+        self.code_tab_page: LazyPage[CodePane] = LazyPage(self._code_pane, tabs)
+        self.code_tab_page.setObjectName("codeTab")
+        self.book_tab_page: LazyPage[BookPane] = LazyPage(self._book_pane, tabs)
+        self.book_tab_page.setObjectName("bookTab")
+        tabs.addTab(self.code_tab_page, "C&ode")
+        tabs.addTab(self.book_tab_page, "Project &book")
         group = window.findChild(QGroupBox, "projectAndKey")
         self.notice_bar = BookNoticeBar(document, tones, group)
         layout = group.layout() if group is not None else None
@@ -64,6 +67,28 @@ class IntegrationParts(QObject):
             go_menu.addActions([self.code_tab, self.book_tab])
         window.installEventFilter(self)
 
+    # The two tabs are built when first shown or asked for (``LazyPage``).
+
+    def _code_pane(self, parent: QWidget) -> CodePane:
+        from ..panes.code_pane import CodePane  # noqa: PLC0415 (built on first use)
+
+        return CodePane(self._window.document, tones_for(self._window.palette()), parent)
+
+    def _book_pane(self, parent: QWidget) -> BookPane:
+        from ..panes.book_pane import BookPane  # noqa: PLC0415 (built on first use)
+
+        return BookPane(self._window.document, tones_for(self._window.palette()), parent)
+
+    @property
+    def code_pane(self) -> CodePane:
+        """The Code tab's pane (built now if it was not yet)."""
+        return self.code_tab_page.content
+
+    @property
+    def book_pane(self) -> BookPane:
+        """The Project book tab's pane (built now if it was not yet)."""
+        return self.book_tab_page.content
+
     def _action(self, name: str, text: str, shortcut: str | None, slot: object) -> QAction:
         action = QAction(text, self._window)
         action.setObjectName(name)
@@ -79,15 +104,17 @@ class IntegrationParts(QObject):
 
     @Slot()
     def _on_code(self) -> None:
-        self._window.tabs.setCurrentWidget(self.code_pane)
+        self._window.tabs.show_page(self.code_tab_page)
 
     @Slot()
     def _on_book(self) -> None:
-        self._window.tabs.setCurrentWidget(self.book_pane)
+        self._window.tabs.show_page(self.book_tab_page)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() in _PALETTE_EVENTS:
             tones = tones_for(self._window.palette())
-            for pane in (self.code_pane, self.book_pane, self.notice_bar):
-                pane.set_tones(tones)
+            self.notice_bar.set_tones(tones)
+            for pane in (self.code_tab_page.built, self.book_tab_page.built):
+                if pane is not None:
+                    pane.set_tones(tones)
         return False

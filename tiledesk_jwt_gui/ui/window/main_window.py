@@ -142,7 +142,7 @@ class InspectorWindow(QMainWindow):
         column.addWidget(group)
 
         self.tabs = DetailTabs(document, tones, side)
-        self.claims_form, self.json_page = self.tabs.claims_form, self.tabs.json_page
+        self.claims_form = self.tabs.claims_form
         column.addWidget(self.tabs, 1)
         self.splitter.setStretchFactor(0, 9)
         self.splitter.setStretchFactor(1, 11)
@@ -176,8 +176,8 @@ class InspectorWindow(QMainWindow):
             (actions.focus_secret, self.key_panel.focus_key),
             (actions.focus_project, self._on_focus_project),
             (actions.claims_tab, partial(self.tabs.setCurrentIndex, 0)),
-            (actions.json_tab, partial(self.tabs.setCurrentIndex, 1)),
-            (actions.signin_tab, partial(self.tabs.setCurrentIndex, 2)),
+            (actions.json_tab, partial(self.tabs.show_page, self.tabs.json_tab)),
+            (actions.signin_tab, partial(self.tabs.show_page, self.tabs.signin_tab)),
             (actions.shortcuts, self._on_shortcuts),
             (actions.secret_help, self._on_secret_help),
             (actions.about, self._on_about),
