@@ -599,7 +599,9 @@ async function listen(reader, out) {
   const first = await iterator.next();
   const spec = JSON.parse(first.value || '{}');
   const instance = await instanceFor(spec.global_secret);
-  const store = { nowMs: Number(spec.now) * 1000, db: freshDatabase(spec, instance.mongoose), call: null, faults: [] };
+  let store = { nowMs: Number(spec.now) * 1000, db: freshDatabase(spec, instance.mongoose), call: null, faults: [] };
+  // Each request runs in the store current when it arrives: work a request of an earlier run
+  // still does (a hang, a late write) lands in that run's database, never in the fresh one.
   const server = http.createServer((req, res) => als.run(store, () => instance.app(req, res)));
   server.listen(0, '127.0.0.1', () => out({ listening: server.address().port, node: process.version }));
   for (;;) {
@@ -608,8 +610,7 @@ async function listen(reader, out) {
     if (!next.value.trim()) continue;
     // A fresh Tiledesk on the same port: these projects, this clock, an empty database.
     const again = JSON.parse(next.value);
-    store.nowMs = Number(again.now) * 1000;
-    store.db = freshDatabase(again, instance.mongoose);
+    store = { nowMs: Number(again.now) * 1000, db: freshDatabase(again, instance.mongoose), call: null, faults: [] };
     out({ reset: true });
   }
   process.exit(0);
