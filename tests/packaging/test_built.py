@@ -5,13 +5,14 @@ wheel in dist/wheel/. ``make test`` builds both before pytest runs; elsewhere th
 from __future__ import annotations
 
 import os
-import struct
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from tiledesk_jwt_gui.platform_check import elf_needed
 
 from .scripts import BUNDLE, WHEELS, version
 
@@ -27,32 +28,6 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="EL
 
 def bundled_files() -> list[Path]:
     return [path for path in BUNDLE.rglob("*") if path.is_file() and not path.is_symlink()]
-
-
-def elf_needed(path: Path) -> list[str] | None:
-    """The DT_NEEDED names of a 64-bit little-endian ELF file; None if it is not one."""
-    data = path.read_bytes()
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
-        return None
-    (section_offset,) = struct.unpack_from("<Q", data, 0x28)
-    entry_size, count = struct.unpack_from("<HH", data, 0x3A)
-    sections = [
-        struct.unpack_from("<IIQQQQIIQQ", data, section_offset + i * entry_size)
-        for i in range(count)
-    ]
-    needed: list[str] = []
-    for _, kind, _, _, offset, size, link, _, _, _ in sections:
-        if kind != 6:  # SHT_DYNAMIC
-            continue
-        strings_offset = sections[link][4]
-        for position in range(offset, offset + size, 16):
-            tag, value = struct.unpack_from("<qQ", data, position)
-            if tag == 0:
-                break
-            if tag == 1:  # DT_NEEDED
-                end = data.index(b"\0", strings_offset + value)
-                needed.append(data[strings_offset + value : end].decode())
-    return needed
 
 
 @needs_bundle
