@@ -208,3 +208,25 @@ def test_jku_header_is_never_trusted() -> None:
 
 def test_next_change_is_the_expiry() -> None:
     assert verdict_for(claims(exp=NOW + 90)).next_change == NOW + 90
+
+
+def test_a_user_token_is_described_by_its_own_aud() -> None:
+    from tiledesk_jwt_gui.core import (
+        DEMO_PROJECT_ID,
+        DEMO_SECRET,
+        demo_claims,
+        judge,
+        secret_key,
+        sign_token,
+    )
+
+    key = secret_key(DEMO_SECRET)
+    project_claims = {**demo_claims(1_700_000_000), "sub": "user"}
+    described = judge(sign_token(None, project_claims, key, "HS256"), key).kind_description
+    assert described is not None
+    assert f"sub user for project {DEMO_PROJECT_ID}" in described
+    assert "https://tiledesk.com)" not in described
+    global_claims = {**project_claims, "aud": "https://tiledesk.com"}
+    described = judge(sign_token(None, global_claims, key, "HS256"), key).kind_description
+    assert described is not None
+    assert "issued by Tiledesk itself" in described

@@ -294,6 +294,14 @@ def _token_kind(
     if sub == "guest":
         return TokenKind.GUEST, "a Tiledesk guest token (an anonymous widget visitor)"
     if sub == "user":
+        if project:
+            # sub user with a project's aud: the server checks it against that project's secret
+            # and then looks _id up as an existing Tiledesk user (see the security lint).
+            return (
+                TokenKind.USER,
+                f"a token with sub user for project {project}: the server takes _id for an "
+                "existing Tiledesk user, not a custom-auth visitor (that needs sub userexternal)",
+            )
         return (
             TokenKind.USER,
             "a Tiledesk user token, issued by Tiledesk itself with its global secret "
