@@ -46,19 +46,27 @@ test: test-deps lint typecheck frozen-smoke wheel-smoke pytest
 TEST_DEBS := go:golang-go /usr/share/gocode/src/github.com/golang-jwt/jwt/go.mod:golang-github-golang-jwt-jwt-dev \
 	php:php-cli javac:default-jdk-headless chromium:chromium \
 	dbus-run-session:dbus gnome-keyring-daemon:gnome-keyring
-.PHONY: test-deps
-test-deps:
-	@missing=""; for pair in $(TEST_DEBS); do what=$${pair%%:*}; package=$${pair#*:}; \
+# $(call install_debs,label,pairs): install the missing ones with apt-get as root, else say which.
+define install_debs
+	@missing=""; for pair in $(2); do what=$${pair%%:*}; package=$${pair#*:}; \
 		case $$what in /*) test -e $$what ;; *) command -v $$what >/dev/null 2>&1 ;; esac \
 			|| missing="$$missing $$package"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
-		echo "test-deps: SKIPPED (not root, or no apt-get): missing$$missing; the tests that need them skip"; \
+		echo "$(1): SKIPPED (not root, or no apt-get): missing$$missing; what needs them skips"; \
 		exit 0; fi; \
-	echo "test-deps: apt-get install$$missing"; \
+	echo "$(1): apt-get install$$missing"; \
 	install() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -qq \
 		install -y --no-install-recommends $$missing >/dev/null; }; \
 	install || { apt-get -o DPkg::Lock::Timeout=600 -qq update && install; }
+endef
+.PHONY: test-deps bench-deps
+test-deps:
+	$(call install_debs,test-deps,$(TEST_DEBS))
+
+# make bench counts each program's instructions to its first frame with valgrind's callgrind.
+bench-deps:
+	$(call install_debs,bench-deps,valgrind:valgrind)
 
 # A long hypothesis run over the core (make test runs the same properties briefly).
 fuzz: $(STAMP)
@@ -143,5 +151,5 @@ bench-package: $(BUNDLE_EXE)
 
 # Timing figures, each a ratio against a floor measured in the same run: docs/benchmarks.md.
 # (Defined after BUNDLE_EXE: make expands a rule's prerequisites where the rule is read.)
-bench: $(STAMP) $(BUNDLE_EXE)
+bench: $(STAMP) bench-deps bytecode $(BUNDLE_EXE)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python -m tests.bench.bench

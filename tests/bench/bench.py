@@ -11,6 +11,10 @@ window's widget tree (``tests/bench/replica.py``). Wall and CPU time (user + sys
 child's rusage) as medians with min–max; peak RSS of each process. The same for the frozen
 bundle against a bare frozen window built by the same spec. ``--smoke`` (the samples verified in
 the real window) is run once as a correctness check, outside the timing.
+
+Wall and CPU time move with the load on the machine; the instructions each program runs to its
+first frame (counted once by valgrind's callgrind, where installed) do not, so their ratios are
+printed beside them as a cross-check that no load can move.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -450,6 +456,59 @@ def smoke_check(env: dict[str, str]) -> None:
     print("smoke: the HS256, RS256 and ES256 samples verify in the window", flush=True)
 
 
+def instructions(command: list[str], env: dict[str, str]) -> int | None:
+    """The user-space instructions ``command`` runs to its end, counted by callgrind (about
+    50 times slower than a plain run); ``None`` when callgrind did not count."""
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) if result.returncode == 0 and found else None
+
+
+def instruction_figures(
+    commands: dict[str, list[str]],
+    ours: str,
+    floors: Sequence[str],
+    env: dict[str, str],
+    prefix: str = "",
+) -> list[Figure]:
+    """Each program's instructions to its first frame, and ours against each floor."""
+    if shutil.which("valgrind") is None:
+        print("bench: valgrind is not installed: instruction counts skipped")
+        return []
+    counts = {name: instructions(command, env) for name, command in commands.items()}
+    figures = [
+        Figure(
+            f"{prefix}{name}_first_frame_minstr",
+            count / 1e6,
+            " M",
+            "for the record" if name == ours else "a floor",
+        )
+        for name, count in counts.items()
+        if count is not None
+    ]
+    ours_count = counts[ours]
+    for floor in floors:
+        floor_count = counts[floor]
+        if ours_count is not None and floor_count is not None:
+            figures.append(
+                Figure(
+                    f"{prefix}first_frame_instructions_ratio_vs_{floor}",
+                    ours_count / floor_count,
+                    "×",
+                    "for the record (load-independent)",
+                )
+            )
+    return figures
+
+
 def process_figures(runs: int) -> list[Figure]:
     with tempfile.TemporaryDirectory() as folder:
         # A first start: no saved settings (window size, project) from an earlier run.
@@ -462,14 +521,14 @@ def process_figures(runs: int) -> list[Figure]:
         smoke_check(env)
         bare = Path(folder) / "bare_qt.py"
         bare.write_text(BARE_QT)
-        gui = interleave(
-            {
-                "app": [str(BIN / "tiledesk-jwt-gui")],
-                "bare_window": [sys.executable, str(bare)],
-                "replica": [sys.executable, "-m", "tests.bench.replica"],
-            },
-            runs,
-            dict(env, **FIRST_FRAME_ENV),
+        programs = {
+            "app": [str(BIN / "tiledesk-jwt-gui")],
+            "bare_window": [sys.executable, str(bare)],
+            "replica": [sys.executable, "-m", "tests.bench.replica"],
+        }
+        gui = interleave(programs, runs, dict(env, **FIRST_FRAME_ENV))
+        counted = instruction_figures(
+            programs, "app", ("bare_window", "replica"), dict(env, **FIRST_FRAME_ENV)
         )
     figures = first_frame_figures(
         "",
@@ -484,6 +543,7 @@ def process_figures(runs: int) -> list[Figure]:
     figures.append(
         Figure("replica_ratio_vs_bare_window", replica_ratio, "×", "the floor for this window")
     )
+    figures += counted
     token = subprocess.run(
         [
             str(BIN / "tiledesk-jwt"),
@@ -548,19 +608,18 @@ def bundle_figures(runs: int) -> list[Figure]:
             XDG_CONFIG_HOME=str(Path(folder) / "config"),
             **FIRST_FRAME_ENV,
         )
-        frozen = interleave(
-            {
-                "app": [str(tools.executable(ours))],
-                "bare_window": [str(tools.executable(bare))],
-            },
-            runs,
-            env,
-        )
+        programs = {
+            "app": [str(tools.executable(ours))],
+            "bare_window": [str(tools.executable(bare))],
+        }
+        frozen = interleave(programs, runs, env)
+        counted = instruction_figures(programs, "app", ("bare_window",), env, prefix="frozen_")
     return [
         Figure("bundle_mb", ours_mb, " MB", "for the record"),
         Figure("bare_bundle_mb", bare_mb, " MB", "the floor"),
         Figure("bundle_ratio_vs_bare", ours_mb / bare_mb, "×", "≤ 1.15", ours_mb / bare_mb <= 1.15),
         *first_frame_figures("frozen_", frozen, "app", ("bare_window",), {"wall/bare_window": 1.8}),
+        *counted,
     ]
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .pyside_guard import guard_none_refcount
+from .source_scan import enter_package_sources
 
 guard_none_refcount()
+enter_package_sources()
 
 if TYPE_CHECKING:
     from .window.main_window import InspectorWindow
