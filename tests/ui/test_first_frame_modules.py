@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tiledesk_jwt_gui.core import DEMO_SECRET, secret_key, sign_token
+from tiledesk_jwt_gui.core import DEMO_SECRET, JSONValue, secret_key, sign_token
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.document.book import ProjectBook
 from tiledesk_jwt_gui.ui.document.code import CodeSamples
@@ -165,7 +165,7 @@ def test_the_presets_menu_is_filled_when_first_opened(qtbot: QtBot, shown: Inspe
 def test_the_book_opens_when_a_token_is_first_checked(window: InspectorWindow) -> None:
     assert window.document.findChild(ProjectBook) is None
     assert window.findChild(QWidget, "bookNoticeBar") is None
-    claims = {"sub": "userexternal", "_id": "someone"}
+    claims: dict[str, JSONValue] = {"sub": "userexternal", "_id": "someone"}
     window.document.paste_token(sign_token(None, claims, secret_key(DEMO_SECRET), "HS256"))
     book = window.document.findChild(ProjectBook)
     assert book is not None

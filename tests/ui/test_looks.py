@@ -21,7 +21,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tiledesk_jwt_gui.core import DEMO_PROJECT_ID, Mode, SignatureStatus, secret_key, sign_token
+from tiledesk_jwt_gui.core import (
+    DEMO_PROJECT_ID,
+    JSONValue,
+    Mode,
+    SignatureStatus,
+    secret_key,
+    sign_token,
+)
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.style.icons import resource_path
 from tiledesk_jwt_gui.ui.style.tones import MIN_CONTRAST, contrast_ratio, is_dark, tones_for
@@ -185,7 +192,7 @@ def test_palette_change_recolours(window: InspectorWindow) -> None:
 def test_a_palette_change_is_no_edit_of_a_pasted_token(window: InspectorWindow) -> None:
     """Recolouring the JSON editors marks their text changed (QSyntaxHighlighter): taken for an
     edit, it re-signed a pasted forgery with the secret typed, and showed it verified."""
-    claims = {
+    claims: dict[str, JSONValue] = {
         "sub": "userexternal",
         "aud": f"https://tiledesk.com/projects/{DEMO_PROJECT_ID}",
         "attributes": {"plan": "gold"},
