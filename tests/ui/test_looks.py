@@ -212,6 +212,25 @@ def test_a_palette_change_is_no_edit_of_a_pasted_token(window: InspectorWindow) 
         assert window.badge.text() != "Signature Verified"
 
 
+def test_the_findings_glyphs_follow_the_palette(window: InspectorWindow) -> None:
+    window.document.paste_token("not.a.token")
+    issues = child(window, QListWidget, "issuesList")
+    assert issues.count() > 0
+
+    def glyph_colour() -> int:
+        item = issues.item(0)
+        assert item is not None
+        image = item.icon().pixmap(16, 16).toImage()
+        return image.pixel(3, 8)  # on the disc, off the glyph's stroke
+
+    light = glyph_colour()
+    assert light != 0  # painted
+    window.setPalette(dark_palette())
+    assert glyph_colour() != light
+    window.setPalette(QApplication.palette())
+    assert glyph_colour() == light
+
+
 def test_mode_button_is_labelled_for_the_direction(window: InspectorWindow) -> None:
     button = child(window, QPushButton, "modeButton")
     assert button.text() == "Keep this token, stop re-signing"
