@@ -43,6 +43,7 @@ from tiledesk_jwt_gui.core import (
     tiledesk_claims,
 )
 from tiledesk_jwt_gui.ui import InspectorWindow
+from tiledesk_jwt_gui.ui.document.book import ProjectBook
 from tiledesk_jwt_gui.ui.panes.book_pane import BookPane
 from tiledesk_jwt_gui.ui.widgets.project_dialog import ForgetDialog, ProjectAnswer, ProjectDialog
 
@@ -94,7 +95,7 @@ def open_window(qtbot: QtBot, home: Path) -> InspectorWindow:
 
 
 def settle(qtbot: QtBot, window: InspectorWindow) -> None:
-    qtbot.waitUntil(lambda: not window.document.book.busy, timeout=30_000)
+    qtbot.waitUntil(lambda: not ProjectBook.of(window.document).busy, timeout=30_000)
 
 
 def items(window: InspectorWindow) -> list[QTreeWidgetItem]:
@@ -141,8 +142,8 @@ def test_a_secret_remembered_in_the_keyring_signs_in_after_a_restart_then_is_for
     ]
     assert child(first, QLabel, "bookProblemLabel").text() == ""
     # Every keyring call ran on the book's worker, never on the GUI thread.
-    assert first.document.book.worker.threads_used
-    assert threading.get_ident() not in first.document.book.worker.threads_used
+    assert ProjectBook.of(first.document).worker.threads_used
+    assert threading.get_ident() not in ProjectBook.of(first.document).worker.threads_used
     first.close()
 
     # A new window on the same HOME: the pasted token picks its project and its secret.
@@ -159,7 +160,7 @@ def test_a_secret_remembered_in_the_keyring_signs_in_after_a_restart_then_is_for
         f"Secret of “Staging” ({secret_fingerprint(SECRET)}) loaded from the system keyring"
     )
     assert SECRET not in notice(second)
-    assert threading.get_ident() not in second.document.book.worker.threads_used
+    assert threading.get_ident() not in ProjectBook.of(second.document).worker.threads_used
 
     # A token of another project clears the notice and loads nothing.
     second.document.paste_token(token(OTHER, "another-projects-secret-0123456789abcdef"))
@@ -279,7 +280,7 @@ def test_use_sets_the_project_and_a_book_without_secrets_never_reads_the_keyring
     assert window.document.draft.project_text == OTHER
     assert "has no secret in the keyring" in notice(window)
     window.document.paste_token(token(OTHER))
-    assert window.document.book.worker.threads_used == set()  # no keyring call at all
+    assert ProjectBook.of(window.document).worker.threads_used == set()  # no keyring call at all
     child(window, QToolButton, "bookNoticeCloseButton").click()
     assert not child(window, QLabel, "bookNoticeLabel").isVisible()
     # The dialog is offered the window's project and the copy bar's server; nothing secret

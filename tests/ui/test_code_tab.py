@@ -35,6 +35,7 @@ from tiledesk_jwt_gui.core import (
 )
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.document import InspectorDocument
+from tiledesk_jwt_gui.ui.document.code import CodeSamples
 from tiledesk_jwt_gui.ui.panes.code_pane import CodePane
 from tiledesk_jwt_gui.ui.style.tones import tones_for
 from tiledesk_jwt_gui.ui.widgets.save_file_dialog import SaveFileDialog
@@ -224,6 +225,6 @@ def test_the_pane_alone_on_a_document(qtbot: QtBot) -> None:
     qtbot.waitExposed(pane)
     view = child(pane, QPlainTextEdit, "codeView")
     assert "jwt.sign(claims, secret" in view.toPlainText()
-    document.code.set_language(SampleLanguage.PHP)
+    CodeSamples.of(document).set_language(SampleLanguage.PHP)
     assert child(pane, QComboBox, "codeLanguageCombo").currentData() == "php"
     assert "JWT::encode($claims, $secret, 'HS256')" in view.toPlainText()

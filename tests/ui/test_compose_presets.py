@@ -65,6 +65,8 @@ def error_claims(window: InspectorWindow) -> set[str | None]:
 
 
 def preset(window: InspectorWindow, name: str) -> QAction:
+    """An action by name; the presets menu is filled first (it is, when first opened)."""
+    window.qa.presets.fill_menu()
     return child(window, QAction, name)
 
 
@@ -80,6 +82,7 @@ def test_the_presets_are_a_menu_beside_the_tabs_and_in_the_menu_bar(
     assert window.tabs.cornerWidget() is button
     menu = button.menu()
     assert menu is not None
+    assert window.qa.presets.fill_menu() is menu  # filled when first opened, or asked for
     names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
     assert names == [
         "presetOtherSecretAction",

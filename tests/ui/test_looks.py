@@ -21,6 +21,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from tiledesk_jwt_gui.core import (
+    DEMO_PROJECT_ID,
+    JSONValue,
+    Mode,
+    SignatureStatus,
+    secret_key,
+    sign_token,
+)
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.style.icons import resource_path
 from tiledesk_jwt_gui.ui.style.tones import MIN_CONTRAST, contrast_ratio, is_dark, tones_for
@@ -179,6 +187,48 @@ def test_palette_change_recolours(window: InspectorWindow) -> None:
     assert edit.segment_colours()["header"] != light
     window.setPalette(QApplication.palette())
     assert edit.segment_colours()["header"] == light
+
+
+def test_a_palette_change_is_no_edit_of_a_pasted_token(window: InspectorWindow) -> None:
+    """Recolouring the JSON editors marks their text changed (QSyntaxHighlighter): taken for an
+    edit, it re-signed a pasted forgery with the secret typed, and showed it verified."""
+    claims: dict[str, JSONValue] = {
+        "sub": "userexternal",
+        "aud": f"https://tiledesk.com/projects/{DEMO_PROJECT_ID}",
+        "attributes": {"plan": "gold"},
+        "role": "admin",
+    }
+    forged = sign_token(
+        None, claims, secret_key("not-the-project-secret-0123456789abcdef"), "HS256"
+    )
+    window.document.paste_token(forged)
+    assert window.claims_form.attributes_edit.toPlainText()  # the editors hold text to colour
+    for palette in (dark_palette(), QApplication.palette()):
+        window.setPalette(palette)
+        assert window.document.draft.mode is Mode.CHECKING
+        assert window.token_text() == forged
+        assert window.verdict is not None
+        assert window.verdict.signature.status is SignatureStatus.INVALID
+        assert window.badge.text() != "Signature Verified"
+
+
+def test_the_findings_glyphs_follow_the_palette(window: InspectorWindow) -> None:
+    window.document.paste_token("not.a.token")
+    issues = child(window, QListWidget, "issuesList")
+    assert issues.count() > 0
+
+    def glyph_colour() -> int:
+        item = issues.item(0)
+        assert item is not None
+        image = item.icon().pixmap(16, 16).toImage()
+        return image.pixel(3, 8)  # on the disc, off the glyph's stroke
+
+    light = glyph_colour()
+    assert light != 0  # painted
+    window.setPalette(dark_palette())
+    assert glyph_colour() != light
+    window.setPalette(QApplication.palette())
+    assert glyph_colour() == light
 
 
 def test_mode_button_is_labelled_for_the_direction(window: InspectorWindow) -> None:

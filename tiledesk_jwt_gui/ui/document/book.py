@@ -82,7 +82,8 @@ def _read_secret(store: SecretStore, name: str) -> str | BookError | None:
 
 
 class ProjectBook(QObject):
-    """``changed`` says the entries, their statuses, ``problem`` or ``notice`` changed.
+    """``changed`` says the entries, their statuses, ``problem`` or ``notice`` changed. Made on
+    first use (``of``): the window makes it when a token is first checked, or the Book tab shown.
     ``path`` is the book file (default: the core's, read anew each time); ``store`` makes the
     keyring access (called on the worker thread)."""
 
@@ -117,6 +118,13 @@ class ProjectBook(QObject):
         """The name and fingerprint of the secret last loaded into the document."""
         self.reload()
         document.changed.connect(self._on_document_changed)
+        self._on_document_changed(frozenset({Change.TOKEN}), None)  # the token shown now
+
+    @classmethod
+    def of(cls, document: InspectorDocument) -> ProjectBook:
+        """The document's ProjectBook (made, as the document's child, on first use)."""
+        found = document.findChild(cls)
+        return found if isinstance(found, cls) else cls(document)
 
     # --- what the panes read -------------------------------------------------------------------
 

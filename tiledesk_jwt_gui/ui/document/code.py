@@ -39,6 +39,12 @@ class CodeSamples(QObject):
         self.server = DEFAULT_SERVER_BASE
         """The Tiledesk API server for the widget page and the curl script (the copy bar's)."""
 
+    @classmethod
+    def of(cls, document: InspectorDocument) -> CodeSamples:
+        """The document's CodeSamples (made, as the document's child, on first use)."""
+        found = document.findChild(cls)
+        return found if isinstance(found, cls) else cls(document)
+
     def set_language(self, language: SampleLanguage) -> None:
         if language is not self.language:
             self.language = language

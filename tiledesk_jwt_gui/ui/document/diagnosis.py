@@ -24,21 +24,19 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ...core import (
     HMAC_ALGORITHMS,
-    Diagnosis,
     Fix,
     FixTarget,
     Key,
     SecretNote,
+    SignatureStatus,
     Verdict,
     apply_fix,
-    diagnose_verdict,
     project_field,
     secret_notes,
-    share_markdown,
-    share_report,
 )
 
 if TYPE_CHECKING:
+    from ...core import Diagnosis
     from .document import InspectorDocument
 
 LANE = "diagnose"
@@ -117,13 +115,22 @@ class SignatureDiagnosis(QObject):
         self._question = question
         self.notes = notes
         self._generation += 1
-        if not self._inline(verdict, key):
+        if verdict.signature.status is SignatureStatus.INVALID:
+            self._diagnose(verdict, key, project)
+        else:  # diagnose_verdict answers None for any other status
+            self.diagnosis, self.pending = None, False
+        self.changed.emit()
+
+    def _diagnose(self, verdict: Verdict, key: KeyGiven, project: str | None) -> None:
+        # Imported when a signature first fails: the sample of the first frame verifies.
+        from ...core import diagnose_verdict  # noqa: PLC0415
+
+        if self._inline(verdict, key):
+            self.diagnosis, self.pending = diagnose_verdict(verdict, key, project_id=project), False
+        else:
             self.diagnosis, self.pending = None, True
             job = partial(diagnose_verdict, verdict, key, project_id=project)
             self.worker.submit(LANE, self._generation, job)
-        else:
-            self.diagnosis, self.pending = diagnose_verdict(verdict, key, project_id=project), False
-        self.changed.emit()
 
     def _inline(self, verdict: Verdict, key: KeyGiven) -> bool:
         keys: Sequence[Key] = () if key is None else (key,) if isinstance(key, Key) else key
@@ -139,6 +146,8 @@ class SignatureDiagnosis(QObject):
             return
         if generation != self._generation:
             return
+        from ...core import Diagnosis  # noqa: PLC0415 (loaded by the job already)
+
         self.diagnosis = result if isinstance(result, Diagnosis) else None
         self.pending = False
         self.changed.emit()
@@ -160,6 +169,8 @@ class SignatureDiagnosis(QObject):
 
     def report(self, *, as_json: bool = False) -> str | None:
         """The report to share (Markdown, or JSON): never the secret nor the signature."""
+        from ...core import share_markdown, share_report  # noqa: PLC0415 (when asked)
+
         verdict = self.document.verdict
         if verdict is None:
             return None

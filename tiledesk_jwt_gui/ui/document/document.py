@@ -7,7 +7,8 @@ object asked (a pane passes itself, so it does not rewrite the field being typed
 before ``verdictChanged``. ``ticked`` says the clock moved (countdowns). The document owns the
 timers (the tick, and the single-shot boundary timer that judges again the instant the verdict
 changes in time) and the worker that judges big tokens and reads keys off the GUI thread. Its
-companions: ``code`` (the Code tab's samples) and ``book`` (the project book). QtCore only.
+companions (``CodeSamples``, ``ProjectBook``, ``SignatureDiagnosis``…) are its children, each
+made on first use by its ``of(document)``: the first frame needs none of them. QtCore only.
 """
 
 from __future__ import annotations
@@ -54,10 +55,8 @@ from ...core import (
     with_token_read,
 )
 from ...core import load_key_text as _load_key_text
-from .book import ProjectBook
 from .changes import EVERYTHING, Change
 from .clock import VerdictClock
-from .code import CodeSamples
 from .keyring import KeyRing, read_keys
 from .worker import Worker
 
@@ -104,7 +103,6 @@ class InspectorDocument(QObject):
         )
         self.boundary_timer = self.timers.boundary_timer
         self.tick_timer = self.timers.tick_timer
-        self.code, self.book = CodeSamples(self), ProjectBook(self)
 
     # --- what the panes read ---------------------------------------------------------------
 
@@ -337,8 +335,8 @@ class InspectorDocument(QObject):
 
     def shutdown(self) -> None:
         self.timers.stop()
-        self.worker.shutdown()
-        self.book.shutdown()
+        for worker in self.findChildren(Worker):  # its own, and its companions' (the book's)
+            worker.shutdown()
 
     # --- inside ----------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from ..document import InspectorDocument
+from ..document.book import ProjectBook
 from ..style.plain import plain_label, plain_tip
 from ..style.tones import Tones, set_text_colour
 
@@ -15,14 +16,14 @@ __all__ = ["BookNoticeBar"]
 
 
 class BookNoticeBar(QWidget):
-    """Views ``document.book.notice``."""
+    """Views the document's ``ProjectBook.notice``."""
 
     def __init__(
         self, document: InspectorDocument, tones: Tones, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bookNoticeBar")
-        self.book = document.book
+        self.book = ProjectBook.of(document)
         self._tones = tones
         self.label = plain_label(self)
         self.label.setObjectName("bookNoticeLabel")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...core import DEMO_SECRET, book_path, page_project
 from ..document import InspectorDocument
+from ..document.book import ProjectBook
+from ..document.code import CodeSamples
 from ..style.plain import plain_label, plain_tip
 from ..style.tones import Tones, set_text_colour
 from ..widgets.project_dialog import ForgetDialog, ProjectDialog
@@ -30,7 +32,7 @@ COLUMNS = ("Name", "Project id", "Server", "Secret", "Note")
 
 
 class BookPane(QWidget):
-    """Views ``document.book``; fingerprints are read the first time the pane is shown."""
+    """Views the document's ``ProjectBook``; fingerprints are read when the pane is first shown."""
 
     def __init__(
         self, document: InspectorDocument, tones: Tones, parent: QWidget | None = None
@@ -38,7 +40,7 @@ class BookPane(QWidget):
         super().__init__(parent)
         self.setObjectName("bookPane")
         self.document = document
-        self.book = document.book
+        self.book = ProjectBook.of(document)
         self._tones = tones
         self.intro_label = plain_label(
             self,
@@ -168,7 +170,7 @@ class BookPane(QWidget):
             self,
             entry=None,
             project_id=project,
-            server=self.document.code.server,
+            server=CodeSamples.of(self.document).server,
             window_secret=self._window_secret(),
         )
         if answer is not None:

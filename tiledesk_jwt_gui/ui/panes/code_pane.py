@@ -30,6 +30,7 @@ from ...core import (
     SampleLanguage,
 )
 from ..document import Change, InspectorDocument
+from ..document.code import CodeSamples
 from ..style.plain import plain_label, plain_tip
 from ..style.tones import Tones, set_text_colour
 from ..widgets.save_file_dialog import SaveFileDialog, write_owner_only
@@ -143,7 +144,8 @@ class CodePane(QWidget):
         self.save_page_button.clicked.connect(self.save_widget_page)
         document.changed.connect(self._on_changed)
         document.verdictChanged.connect(self._on_verdict)
-        document.code.changed.connect(self._on_code_changed)
+        self.code = CodeSamples.of(document)
+        self.code.changed.connect(self._on_code_changed)
         self.set_tones(tones)
 
     # --- what the window and tests ask -------------------------------------------------------
@@ -160,7 +162,7 @@ class CodePane(QWidget):
     def refresh(self) -> None:
         """Write the sample for what the document shows now."""
         self._stale = False
-        code = self.document.code
+        code = self.code
         sample = self.sample = code.sample()
         self.about_label.setText(_about(code.language, code.server.strip() or DEFAULT_SERVER_BASE))
         if isinstance(sample, NoSample):
@@ -190,7 +192,7 @@ class CodePane(QWidget):
     @Slot()
     def save_widget_page(self) -> bool:
         """Ask where, and write the widget test page for the token and project shown."""
-        page = self.document.code.widget_page()
+        page = self.code.widget_page()
         if isinstance(page, NoSample):
             self._tell(page.reason, good=False)
             return False
@@ -225,12 +227,12 @@ class CodePane(QWidget):
 
     @Slot()
     def _on_verdict(self) -> None:
-        if self.document.code.language not in SERVER_LANGUAGES:
+        if self.code.language not in SERVER_LANGUAGES:
             self._changed_later()  # the page and the script carry the token once judged
 
     @Slot()
     def _on_code_changed(self) -> None:
-        index = self.language_combo.findData(self.document.code.language.value)
+        index = self.language_combo.findData(self.code.language.value)
         if index != self.language_combo.currentIndex():
             self.language_combo.setCurrentIndex(index)
         self._changed_later()
@@ -238,7 +240,7 @@ class CodePane(QWidget):
     @Slot(int)
     def _on_language_chosen(self, _index: int) -> None:
         self.status_label.hide()
-        self.document.code.set_language(SampleLanguage(self.language_combo.currentData()))
+        self.code.set_language(SampleLanguage(self.language_combo.currentData()))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

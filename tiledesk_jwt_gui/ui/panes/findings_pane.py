@@ -14,7 +14,6 @@ from ..document import InspectorDocument
 from ..document.diagnosis import SignatureDiagnosis
 from ..style.tones import Tones
 from ..widgets.issue_list import IssueList
-from ..widgets.save_report_dialog import SaveReportDialog, write_report
 from ..widgets.section_label import section_label
 
 __all__ = ["FindingsPane"]
@@ -91,6 +90,11 @@ class FindingsPane(QWidget):
 
     @Slot()
     def save_report(self) -> None:
+        from ..widgets.save_report_dialog import (  # noqa: PLC0415 (imported when first used)
+            SaveReportDialog,
+            write_report,
+        )
+
         if self.document.verdict is None:
             return
         chosen = SaveReportDialog.ask(self)

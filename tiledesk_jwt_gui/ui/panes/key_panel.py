@@ -1,5 +1,6 @@
 """The key inputs: the secret for HS256/384/512, or a public key (to verify) and a private key
-(to sign) for RS/PS/ES/EdDSA, as PEM or JWK, pasted or opened from a file.
+(to sign) for RS/PS/ES/EdDSA, as PEM or JWK, pasted or opened from a file (that page is
+``key_pair_page.py``, built when first needed).
 
 Keys are made by the core (``secret_key``, ``load_key_text``); this panel only collects the
 text and shows what the core says about it. The secret is masked and never leaves the field;
@@ -9,39 +10,32 @@ back.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core import (
-    ASYMMETRIC_ALGORITHMS,
-    DEMO_SECRET,
-    MAX_TOKEN_CHARS,
-    KeyNote,
-    demo_private_key,
-)
+from ...core import ASYMMETRIC_ALGORITHMS, DEMO_SECRET, KeyNote
 from ..document import Change, InspectorDocument
 from ..document.diagnosis import SignatureDiagnosis
 from ..style.plain import plain_tip
 from ..style.tones import Tones, set_text_colour
 from ..widgets.claim_error_label import ClaimErrorLabel
-from ..widgets.files import read_small_file
-from ..widgets.open_key_dialog import OpenKeyDialog
 from ..widgets.secret_line_edit import SecretLineEdit
 from ..widgets.secret_notes_view import SecretNotesView
+
+if TYPE_CHECKING:
+    from .key_pair_page import KeyPairPage
 
 __all__ = ["KeyPanel"]
 
@@ -67,13 +61,13 @@ class KeyPanel(QWidget):
         self._algorithm = "HS256"
 
         # Two pages, one shown: hidden widgets take no room (a QStackedWidget would be as tall
-        # as its tallest page).
+        # as its tallest page). The key pair page is built when an asymmetric algorithm is first
+        # chosen, or asked for (``key_pair_page``).
+        self._key_pair_page: KeyPairPage | None = None
         self.secret_page = self._build_secret_page()
-        self.key_pair_page = self._build_key_pair_page()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.secret_page)
-        layout.addWidget(self.key_pair_page)
         self._show_algorithm()
         document.changed.connect(self._on_changed)
 
@@ -152,97 +146,23 @@ class KeyPanel(QWidget):
         grid.setColumnStretch(1, 1)
         return page
 
-    def _key_edit(
-        self, parent: QWidget, name: str, spoken: str, placeholder: str
-    ) -> QPlainTextEdit:
-        edit = QPlainTextEdit(parent)
-        edit.setObjectName(name)
-        edit.setAccessibleName(spoken)
-        edit.setPlaceholderText(placeholder)
-        edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        edit.setTabChangesFocus(True)
-        edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
-        return edit
+    @property
+    def key_pair_page(self) -> KeyPairPage:
+        """The public and private key page (built now if it was not yet)."""
+        if self._key_pair_page is None:
+            from .key_pair_page import KeyPairPage  # noqa: PLC0415 (built on first use)
 
-    def _build_key_pair_page(self) -> QWidget:
-        page = QWidget(self)
-        page.setObjectName("keyPairPage")
-        self.public_edit = self._key_edit(
-            page,
-            "publicKeyEdit",
-            "Public key (verifies)",
-            "-----BEGIN PUBLIC KEY-----, a certificate, a JWK or a JWKS",
-        )
-        self.public_edit.setToolTip(
-            "The key that checks the signature: PEM (public key or "
-            "certificate), a JWK or a JWKS. Paste it or open a file."
-        )
-        self.private_edit = self._key_edit(
-            page,
-            "privateKeyEdit",
-            "Private key (signs)",
-            "-----BEGIN PRIVATE KEY----- or a private JWK (only to sign)",
-        )
-        self.private_edit.setToolTip(
-            "The key that signs composed tokens: PEM or a private JWK, "
-            "unencrypted. It stays in this window: never saved."
-        )
-        self.public_open = QPushButton("Open…", page)
-        self.public_open.setObjectName("publicKeyOpenButton")
-        self.public_open.setAccessibleName("Open a public key file")
-        self.private_open = QPushButton("Open…", page)
-        self.private_open.setObjectName("privateKeyOpenButton")
-        self.private_open.setAccessibleName("Open a private key file")
-        self.demo_key_button = QPushButton("Use demo key", page)
-        self.demo_key_button.setObjectName("demoKeyButton")
-        self.demo_key_button.setAccessibleName("Use the demo private key")
-        self.demo_key_button.setToolTip(
-            "Fill in a demo key pair that ships with the app (public, for trying only)"
-        )
-        self.public_status = QLabel(page)
-        self.public_status.setObjectName("publicKeyStatus")
-        self.public_status.setWordWrap(True)
-        self.public_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.private_status = QLabel(page)
-        self.private_status.setObjectName("privateKeyStatus")
-        self.private_status.setWordWrap(True)
-        self.private_status.setTextFormat(Qt.TextFormat.PlainText)
-        self.public_edit.textChanged.connect(self._on_public_changed)
-        self.private_edit.textChanged.connect(self._on_private_changed)
-        self.public_open.clicked.connect(self._on_open_public)
-        self.private_open.clicked.connect(self._on_open_private)
-        self.demo_key_button.clicked.connect(self._on_demo_key)
+            page = self._key_pair_page = KeyPairPage(self.document, self._tones, self)
+            page.setVisible(self.asymmetric)
+            layout = self.layout()
+            assert layout is not None  # set in __init__
+            layout.addWidget(page)
+        return self._key_pair_page
 
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(3)
-        grid.addWidget(
-            _label("&Public key\n(verifies)", page, self.public_edit),
-            0,
-            0,
-            Qt.AlignmentFlag.AlignTop,
-        )
-        grid.addWidget(self.public_edit, 0, 1)
-        grid.addWidget(self.public_open, 0, 2, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.public_status, 1, 1, 1, 2)
-        grid.addWidget(
-            _label("P&rivate key\n(signs)", page, self.private_edit),
-            2,
-            0,
-            Qt.AlignmentFlag.AlignTop,
-        )
-        grid.addWidget(self.private_edit, 2, 1)
-        buttons = QVBoxLayout()
-        buttons.setSpacing(4)
-        buttons.addWidget(self.private_open)
-        buttons.addWidget(self.demo_key_button)
-        buttons.addStretch(1)
-        grid.addLayout(buttons, 2, 2)
-        grid.addWidget(self.private_status, 3, 1, 1, 2)
-        grid.setColumnStretch(1, 1)
-        return page
+    @property
+    def demo_key_button(self) -> QPushButton:
+        """The key pair page's "Use demo key" (the page is built now if it was not yet)."""
+        return self.key_pair_page.demo_key_button
 
     # --- what the window asks ------------------------------------------------------------------
 
@@ -254,10 +174,12 @@ class KeyPanel(QWidget):
         self._tones = tones
         self.secret_error.set_tones(tones)
         self.secret_notes.set_tones(tones)
+        if self._key_pair_page is not None:
+            self._key_pair_page.set_tones(tones)
         self._show_notes()
 
     def focus_key(self) -> QWidget:
-        widget: QWidget = self.public_edit if self.asymmetric else self.secret_edit
+        widget: QWidget = self.key_pair_page.public_edit if self.asymmetric else self.secret_edit
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return widget
 
@@ -275,11 +197,13 @@ class KeyPanel(QWidget):
     def _show_algorithm(self) -> None:
         self._algorithm = self.document.draft.algorithm
         self.secret_page.setVisible(not self.asymmetric)
-        self.key_pair_page.setVisible(self.asymmetric)
-        self.demo_key_button.setEnabled(demo_private_key(self._algorithm) is not None)
+        if self.asymmetric:
+            self.key_pair_page.setVisible(True)
+        elif self._key_pair_page is not None:
+            self._key_pair_page.setVisible(False)
 
     def _show_texts(self) -> None:
-        """Show what the document holds (a cleared secret, the demo key)."""
+        """Show the secret the document holds (cleared, the demo's, the project book's)."""
         keyring = self.document.keyring
         if self.secret_edit.text() != keyring.secret_text:
             # setText (unlike clear) also empties the undo history: Ctrl+Z cannot bring it back.
@@ -288,15 +212,6 @@ class KeyPanel(QWidget):
             self.reveal_button.setChecked(False)
         if self.base64_check.isChecked() != keyring.secret_base64:
             self.base64_check.setChecked(keyring.secret_base64)
-        for edit, text in (
-            (self.public_edit, keyring.public_text),
-            (self.private_edit, keyring.private_text),
-        ):
-            if edit.toPlainText() != text:
-                if text:
-                    edit.setPlainText(text)
-                else:
-                    edit.clear()  # a QPlainTextEdit's clear() drops its undo history
 
     def _paint(self, label: QLabel, good: bool | None) -> None:
         tones = self._tones
@@ -315,8 +230,6 @@ class KeyPanel(QWidget):
         self._note(self.strength_label, keyring.secret_note(self.document.draft.algorithm))
         problem = keyring.secret_problem
         self.secret_error.show_message("✖ " + problem[:1].upper() + problem[1:] if problem else "")
-        self._note(self.public_status, keyring.public_status())
-        self._note(self.private_status, keyring.private_status())
 
     @Slot()
     def _on_secret_notes(self) -> None:
@@ -344,34 +257,3 @@ class KeyPanel(QWidget):
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         )
         self.reveal_button.setText("Hide" if shown else "Show")
-
-    @Slot()
-    def _on_public_changed(self) -> None:
-        self.document.set_public_key(self.public_edit.toPlainText(), self)
-
-    @Slot()
-    def _on_private_changed(self) -> None:
-        self.document.set_private_key(self.private_edit.toPlainText(), self)
-
-    def _open_into(self, edit: QPlainTextEdit, title: str, status: QLabel) -> None:
-        path = OpenKeyDialog.ask(self, title)
-        if path is None:
-            return
-        data = read_small_file(Path(path), MAX_TOKEN_CHARS, "a key file")
-        if isinstance(data, str):
-            status.setText(f"✖ {data[:1].upper()}{data[1:]}; what was there is kept")
-            self._paint(status, False)
-            return
-        edit.setPlainText(data.decode("utf-8", "replace"))
-
-    @Slot()
-    def _on_open_public(self) -> None:
-        self._open_into(self.public_edit, "Open a public key", self.public_status)
-
-    @Slot()
-    def _on_open_private(self) -> None:
-        self._open_into(self.private_edit, "Open a private key", self.private_status)
-
-    @Slot()
-    def _on_demo_key(self) -> None:
-        self.document.use_demo_key()

@@ -10,16 +10,21 @@ the panel says so.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...core import CAUSE_TITLES, OFFLINE_LIMITS, Cause, Diagnosis, Fix
+from ...core import CAUSE_TITLES, Cause, Fix
 from ..document import InspectorDocument
 from ..document.diagnosis import SignatureDiagnosis
 from ..style.plain import plain_tip
 from ..style.tones import Tones, readable, set_text_colour
 from ..widgets.section_label import section_label
+
+if TYPE_CHECKING:
+    from ...core import Diagnosis
 
 __all__ = ["VERDICT_STAYS", "WhyPanel", "sentence"]
 
@@ -121,6 +126,8 @@ class WhyPanel(QFrame):
                 more = [*others, VERDICT_STAYS]
                 fix = cause.fix
             else:
+                from ...core import OFFLINE_LIMITS  # noqa: PLC0415 (loaded with the diagnosis)
+
                 text = "No known mistake makes the signature match."
                 more = [
                     *others,

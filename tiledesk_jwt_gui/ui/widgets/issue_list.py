@@ -19,6 +19,7 @@ from ..style.tones import Tones
 __all__ = ["IssueList"]
 
 _WORDS = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note"}
+_GLYPHS = {Severity.ERROR: Glyph.CROSS, Severity.WARNING: Glyph.WARN, Severity.INFO: Glyph.INFO}
 
 
 class IssueList(QListWidget):
@@ -32,8 +33,9 @@ class IssueList(QListWidget):
         # and PySide6 6.12 miscounts references on that path, so no Python object is stored
         # in (or read from) the items.
         self._issues: list[Issue] = []
+        self._tones = tones
         self._icons: dict[Severity, QIcon] = {}
-        self.set_tones(tones)
+        """Each severity's glyph, painted when a finding of it is first shown."""
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
@@ -45,13 +47,21 @@ class IssueList(QListWidget):
         self.itemActivated.connect(self._on_item)
 
     def set_tones(self, tones: Tones) -> None:
-        self._icons = {
-            Severity.ERROR: glyph_icon(Glyph.CROSS, tones.bad, tones.base),
-            Severity.WARNING: glyph_icon(Glyph.WARN, tones.warn, tones.base),
-            Severity.INFO: glyph_icon(Glyph.INFO, tones.info, tones.base),
-        }
+        if tones == self._tones:
+            return  # the glyphs painted are these tones' already
+        self._tones = tones
+        self._icons = {}
         for row, issue in enumerate(self._issues):
-            self.item(row).setIcon(self._icons[issue.severity])
+            self.item(row).setIcon(self._icon(issue.severity))
+
+    def _icon(self, severity: Severity) -> QIcon:
+        icon = self._icons.get(severity)
+        if icon is None:
+            tones = self._tones
+            colours = {Severity.ERROR: tones.bad, Severity.WARNING: tones.warn}
+            colour = colours.get(severity, tones.info)
+            icon = self._icons[severity] = glyph_icon(_GLYPHS[severity], colour, tones.base)
+        return icon
 
     def show_issues(self, issues: Sequence[Issue]) -> None:
         """Replace the rows; the row selected before stays selected if it is still there."""
@@ -60,7 +70,7 @@ class IssueList(QListWidget):
         self.clear()
         self._issues = list(issues)
         for issue in self._issues:
-            item = QListWidgetItem(self._icons[issue.severity], issue_line(issue))
+            item = QListWidgetItem(self._icon(issue.severity), issue_line(issue))
             spoken = f"{_WORDS[issue.severity]}. {issue_line(issue)}"
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
             item.setToolTip(f"{_WORDS[issue.severity]} ({issue.code}). Click to go to the field.")

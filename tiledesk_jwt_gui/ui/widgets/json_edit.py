@@ -42,7 +42,10 @@ class JsonEdit(QPlainTextEdit):
         self._highlighter = JsonHighlighter(self.document(), tones, accent)
 
     def set_colours(self, tones: Tones, accent: QColor) -> None:
-        self._highlighter.set_colours(tones, accent)
+        """Colour the text anew. No ``textChanged``: ``rehighlight()`` marks the text changed,
+        and a form that took that for an edit would re-sign a pasted token on a palette change."""
+        with QSignalBlocker(self):
+            self._highlighter.set_colours(tones, accent)
 
     @property
     def is_preview(self) -> bool:

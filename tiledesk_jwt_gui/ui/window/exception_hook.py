@@ -19,8 +19,6 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QWidget
 
-from .error_dialog import ErrorDialog
-
 __all__ = ["ExceptionHook", "describe_exception", "scrub", "secret_forms"]
 
 log = logging.getLogger(__name__)
@@ -139,6 +137,8 @@ class ExceptionHook:
             return
         self._reporting = True
         try:
+            from .error_dialog import ErrorDialog  # noqa: PLC0415 (imported when first needed)
+
             ErrorDialog.show_error(self._parent, summary, details)
         except Exception:
             log.exception("the error dialog could not be shown")

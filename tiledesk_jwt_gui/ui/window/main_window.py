@@ -37,10 +37,8 @@ from ..panes.why_panel import WhyPanel
 from ..style.icons import app_icon
 from ..style.shortcuts import shortcut_text
 from ..style.tones import Tones, set_text_colour, tones_for
-from .about_box import AboutBox
 from .detail_tabs import DetailTabs
 from .focus import focus_issue
-from .help_box import SECRET_HELP, HelpBox
 from .integration import IntegrationParts
 from .qa_features import QAFeatures
 from .token_tools import TokenTools
@@ -274,14 +272,20 @@ class InspectorWindow(QMainWindow):
 
     @Slot()
     def _on_shortcuts(self) -> None:
+        from .help_box import HelpBox  # noqa: PLC0415 (the Help menu's boxes: when asked)
+
         HelpBox.show_text(self, "Keyboard shortcuts", self.window_actions.shortcuts_text())
 
     @Slot()
     def _on_secret_help(self) -> None:
+        from .help_box import SECRET_HELP, HelpBox  # noqa: PLC0415 (when asked)
+
         HelpBox.show_text(self, "Where is my project's secret?", SECRET_HELP)
 
     @Slot()
     def _on_about(self) -> None:
+        from .about_box import AboutBox  # noqa: PLC0415 (when asked)
+
         AboutBox.show_about(self)
 
     # --- settings and life cycle -------------------------------------------------------------

@@ -4,6 +4,8 @@ Kept out of ``main_window`` so that the frame stays a frame."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
@@ -11,9 +13,10 @@ from PySide6.QtWidgets import QMainWindow
 from ...core import FileTokens
 from ..document import InspectorDocument
 from ..document.token_files import TokenFiles
-from .compare_dialog import CompareDialog
 from .file_drop import FileDrop
-from .token_picker_dialog import TokenPickerDialog
+
+if TYPE_CHECKING:
+    from .compare_dialog import CompareDialog
 
 __all__ = ["TokenTools"]
 
@@ -33,11 +36,15 @@ class TokenTools(QObject):
     def compare(self) -> None:
         """Open (or raise) the comparison beside the window."""
         if self.compare_dialog is None:
+            from .compare_dialog import CompareDialog  # noqa: PLC0415 (imported when first opened)
+
             self.compare_dialog = CompareDialog(self.document, self.window)
         self.compare_dialog.open_beside()
 
     @Slot(object)
     def _on_choose_token(self, found: FileTokens) -> None:
+        from .token_picker_dialog import TokenPickerDialog  # noqa: PLC0415 (when a file asks)
+
         index = TokenPickerDialog.ask(self.window, found.candidates, found.name)
         if index is not None:
             self.files.take(found, found.candidates[index])
