@@ -20,14 +20,16 @@ import tempfile
 import time
 from collections.abc import Sequence
 
-# The core modules behind the first verdict are imported before PySide6: once loaded, PySide6's
-# import hook reads the source of every module imported after it (about a quarter of a
-# millisecond each; docs/benchmarks-notes.md). The window imports them again by name, at no cost.
+# The core modules behind the first verdict, with the standard library they use, are imported
+# before PySide6: after it, every import statement goes through PySide6's import hook, which
+# also reads each module it has not seen before (ui/source_scan.py; about 1% of the first
+# frame). tests/ui/test_start_imports.py names any core module the first frame loads later.
 from .core import draft as _draft  # noqa: F401
 from .core import findings as _findings  # noqa: F401
 from .core import judge as _judge  # noqa: F401
 from .core import safe_text as _safe_text  # noqa: F401
 from .core import secret_notes as _secret_notes  # noqa: F401
+from .core import snippets as _snippets  # noqa: F401
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -39,7 +41,6 @@ from .ui.style.icons import app_icon
 from .ui.widgets.signature_badge import BadgeState
 from .ui.window.exception_hook import ExceptionHook
 from .ui.window.main_window import scratch_settings
-from .ui.window.screenshot import render_screenshot
 from .version_action import VersionAction
 
 __all__ = ["create_window", "main", "scratch_settings", "smoke_check"]
@@ -164,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version or a usage error: argparse has printed
         return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
     if args.screenshot:
+        from .ui.window.screenshot import render_screenshot  # noqa: PLC0415 (only for --screenshot)
+
         width, _, height = args.size.partition("x")
         render_screenshot(args.screenshot, dark=args.dark, size=(int(width), int(height)))
         return 0
