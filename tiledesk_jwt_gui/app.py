@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 # The core modules behind the first verdict, with the standard library they use, are imported
 # before PySide6: after it, every import statement goes through PySide6's import hook, which
-# also reads each module it has not seen before (ui/source_scan.py; about 1% of the first
+# also reads each module it has not seen before (pyside_sources.py; about 1% of the first
 # frame). tests/ui/test_start_imports.py names any core module the first frame loads later.
 from .core import draft as _draft  # noqa: F401
 from .core import findings as _findings  # noqa: F401
@@ -30,6 +30,9 @@ from .core import judge as _judge  # noqa: F401
 from .core import safe_text as _safe_text  # noqa: F401
 from .core import secret_notes as _secret_notes  # noqa: F401
 from .core import snippets as _snippets  # noqa: F401
+
+# isort: split
+from . import ui  # noqa: F401 (first of the Qt side: PySide6 is given the package's answers)
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -157,23 +160,30 @@ def _run_smoke(app: QApplication, window: InspectorWindow) -> int:
     return outcome[0] if outcome else 1
 
 
+def _screenshot(args: argparse.Namespace) -> int:
+    from .ui.window.screenshot import render_screenshot  # noqa: PLC0415 (only for --screenshot)
+
+    width, _, height = args.size.partition("x")
+    render_screenshot(args.screenshot, dark=args.dark, size=(int(width), int(height)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    try:
-        args = _parse(arguments)
-    except SystemExit as exc:  # --help, --version or a usage error: argparse has printed
-        return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
-    if args.screenshot:
-        from .ui.window.screenshot import render_screenshot  # noqa: PLC0415 (only for --screenshot)
-
-        width, _, height = args.size.partition("x")
-        render_screenshot(args.screenshot, dark=args.dark, size=(int(width), int(height)))
-        return 0
+    smoke = False
+    if arguments:  # the usual start has none: argparse's first parse reads the locale (3 ms)
+        try:
+            args = _parse(arguments)
+        except SystemExit as exc:  # --help, --version or a usage error: argparse has printed
+            return exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 2
+        if args.screenshot:
+            return _screenshot(args)
+        smoke = args.smoke
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     _configure_application(own_process=True)
-    if args.smoke:
+    if smoke:
         with tempfile.TemporaryDirectory(prefix="tiledesk-jwt-gui-smoke-") as scratch:
             return _run_smoke(app, create_window(scratch_settings(scratch)))
     window = create_window()

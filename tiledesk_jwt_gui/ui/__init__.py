@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .pyside_guard import guard_none_refcount
-from .source_scan import enter_package_sources
+from ..pyside_sources import enter_package_sources
+
+enter_package_sources()  # first: it spares PySide6 reading the sources of what follows
+
+from .pyside_guard import guard_none_refcount  # noqa: E402
 
 guard_none_refcount()
-enter_package_sources()
 
 if TYPE_CHECKING:
     from .window.main_window import InspectorWindow

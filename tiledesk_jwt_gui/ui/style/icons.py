@@ -4,12 +4,14 @@ stay crisp at any device pixel ratio, and the application icon from the package 
 from __future__ import annotations
 
 from enum import StrEnum
-from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 __all__ = ["Glyph", "app_icon", "glyph_icon", "paint_glyph", "resource_path"]
+
+_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 class Glyph(StrEnum):
@@ -88,7 +90,9 @@ def glyph_icon(glyph: Glyph, color: QColor, on: QColor) -> QIcon:
 
 def resource_path(name: str) -> str:
     """The file system path of a packaged resource (``tiledesk_jwt_gui/resources/<name>``)."""
-    return str(resources.files("tiledesk_jwt_gui").joinpath("resources", name))
+    # Beside the package's modules in an install and in the frozen bundle alike (the spec
+    # copies the folder); importlib.resources would load six modules for the same answer.
+    return str(_RESOURCES / name)
 
 
 def app_icon() -> QIcon:

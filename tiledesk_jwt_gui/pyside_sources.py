@@ -7,7 +7,7 @@ PySide6 (for its ``__feature__`` switching, PYSIDE-2029): it reads the module's 
 the package's modules the window imports. :func:`enter_package_sources` gives PySide6 the same
 answers in advance, read straight from the package's files (a few microseconds each), in the
 table PySide6 publishes for them (PYSIDE-1019); it keeps any answer already there, and PySide6
-skips the modules it finds in the table. ``tests/ui/test_source_scan.py`` checks that each answer
+skips the modules it finds in the table. ``tests/ui/test_start_imports.py`` checks that each answer
 is the one PySide6's own reading gives. Where the table or the sources are missing (another
 PySide6, a frozen build without sources), nothing is entered and PySide6 reads as before.
 """
@@ -22,7 +22,7 @@ from types import ModuleType
 
 __all__ = ["enter_package_sources", "loaded_answers", "package_answers"]
 
-_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 _NAME = "tiledesk_jwt_gui"
 _USES_PYSIDE = 0
 """PySide6's answer for a module that uses it: "no feature selected"."""
