@@ -246,7 +246,7 @@ def test_cut_signature_with_a_wrong_secret_is_said_but_does_not_verify() -> None
     assert next((f.code, f.verifies) for f in result.findings) == (Cause.SIGNATURE_TRUNCATED, False)
 
 
-@pytest.mark.parametrize("wrap", ["\n", "\r\n", "\n    ", " "])
+@pytest.mark.parametrize("wrap", ["\n", "\r\n", "\n    ", " ", "\u00a0", "\u2028"])
 def test_token_wrapped_over_lines(wrap: str) -> None:
     wrapped = wrap.join(GOOD[i : i + 40] for i in range(0, len(GOOD), 40))
     result = diagnose(wrapped, secret_key(SECRET))

@@ -101,6 +101,34 @@ def test_the_browser_refuses_line_breaks_and_nothing_is_sent() -> None:
     assert [(c.status, c.answer.startswith("not sent")) for c in flow.calls] == [(None, True)]
 
 
+@pytest.mark.parametrize(
+    ("inserted", "first_call"),
+    [
+        ("\x01", (400, "Bad Request")),  # a control character: Node's parser refuses it
+        ("\x7f", (400, "Bad Request")),  # DEL, the one control character above the space
+        ("\u0100", (None, "not sent")),  # beyond Latin-1: the browser refuses to send it
+        ("\x00", (None, "not sent")),  # NUL: the browser refuses it before Node could
+    ],
+)
+def test_characters_a_browser_or_node_refuses_are_found_anywhere_in_the_token(
+    inserted: str, first_call: tuple[int | None, str]
+) -> None:
+    whole = token()
+    for at in (1, len(whole) // 2, len(whole) - 1):
+        flow = signin_flow(whole[:at] + inserted + whole[at:], KEYS, NOW, project_id=PROJECT)
+        status, answer = first_call
+        assert (flow.calls[0].status, flow.calls[0].answer.startswith(answer)) == (status, True)
+
+
+def test_a_latin_1_letter_or_a_tab_is_sent_and_reaches_tiledesk() -> None:
+    whole = token()
+    for inserted in ("\u00e9", "\t"):
+        flow = signin_flow(whole[:20] + inserted + whole[20:], KEYS, NOW, project_id=PROJECT)
+        status = flow.calls[0].status
+        assert status is not None  # sent
+        assert status not in (400, 431)  # and Tiledesk answers it
+
+
 def test_verdict_flow_and_accepted() -> None:
     key = secret_key(SECRET)
     ok = judge(token(), key, project_id=PROJECT, at=NOW)

@@ -526,10 +526,11 @@ def _check_truncated(ctx: _Context) -> Iterator[Finding]:
 
 def _check_line_breaks(ctx: _Context) -> Iterator[Finding]:
     token = ctx.inspection.token
-    if not any(char.isspace() for char in token) or not ctx.keys:
+    unbroken = "".join(token.split())  # str.split drops exactly what str.isspace() calls space
+    if unbroken == token or not ctx.keys:
         return
     ctx.tried.append(Cause.TOKEN_LINE_BREAKS)
-    joined = inspect_token("".join(token.split()))
+    joined = inspect_token(unbroken)
     if verify_signature(joined, ctx.keys if len(ctx.keys) > 1 else ctx.keys[0]).verified:
         yield Finding(
             Cause.TOKEN_LINE_BREAKS,
