@@ -7,18 +7,20 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, QtMsgType
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QtMsgType
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui.ui import InspectorWindow
+from tiledesk_jwt_gui.ui.document.diagnosis import SignatureDiagnosis
 
 VECTORS = Path(__file__).resolve().parents[1] / "vectors"
 NOW = 1_800_000_100.0
@@ -115,6 +117,17 @@ def settle(qtbot: QtBot, window: InspectorWindow) -> None:
     """Wait until the window's document has no work under way (keys are read, and large
     tokens judged, off the GUI thread)."""
     qtbot.waitUntil(lambda: not window.document.busy, timeout=20_000)
+
+
+def answered(window: InspectorWindow) -> None:
+    """Let the "Why?" answer arrive: after several changes in quick succession it waits for
+    the input to pause (``BURST_MS``), as it does while a person types."""
+    why = SignatureDiagnosis.of(window.document)
+    deadline = time.monotonic() + 5
+    while why.waiting and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    assert not why.waiting
 
 
 def press_paste(widget: QWidget) -> None:

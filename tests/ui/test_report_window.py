@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.widgets.save_report_dialog import SaveReportDialog
 
-from .conftest import child
+from .conftest import answered, child
 
 SECRET = "Qk9-secret_7f3a9c1e5b2d4f6a8c0e"
 
@@ -66,6 +66,7 @@ def secret_in_the_claims_and_a_failing_signature(window: InspectorWindow) -> str
     child(window, QToolButton, "secretClearButton").click()
     edit.paste()
     QGuiApplication.clipboard().clear()
+    answered(window)
     assert child(window, QPushButton, "whyFixButton").isVisible()
     return token
 

@@ -10,6 +10,7 @@ import threading
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton
@@ -30,7 +31,7 @@ from tiledesk_jwt_gui.ui.document.diagnosis import SignatureDiagnosis
 from tiledesk_jwt_gui.ui.panes.why_panel import VERDICT_STAYS, WhyPanel
 from tiledesk_jwt_gui.ui.widgets.secret_notes_view import SecretNotesView
 
-from .conftest import NOW, child, press_paste, settle
+from .conftest import NOW, answered, child, press_paste, settle
 
 SECRET = "6d1e0c2b-8f4a-4b3c-9e7d-a1b2c3d4e5f6"
 TOKEN = sign_token(None, demo_claims(int(NOW)), secret_key(SECRET), "HS256")
@@ -52,6 +53,7 @@ def paste_token(window: InspectorWindow, text: str) -> None:
     """Put ``text`` on the clipboard and use the Paste token action, as a person does."""
     QGuiApplication.clipboard().setText(text)
     child(window, QAction, "pasteTokenAction").trigger()
+    answered(window)
 
 
 def paste_secret(window: InspectorWindow, text: str) -> None:
@@ -60,11 +62,13 @@ def paste_secret(window: InspectorWindow, text: str) -> None:
     QGuiApplication.clipboard().setText(text)
     press_paste(secret_edit(window))
     QGuiApplication.clipboard().clear()
+    answered(window)
 
 
 def type_secret(window: InspectorWindow, text: str) -> None:
     child(window, QToolButton, "secretClearButton").click()
     QTest.keyClicks(secret_edit(window), text)
+    answered(window)
 
 
 def fix_button(window: InspectorWindow) -> QPushButton:
@@ -202,7 +206,8 @@ def test_the_panel_is_hidden_while_the_signature_verifies_or_cannot_be_checked(
     assert not why(shown).isVisible()
     paste_token(shown, TOKEN)
     child(shown, QToolButton, "secretClearButton").click()
-    assert badge(shown) == "Enter the secret to verify"
+    assert badge(shown) == "Enter the secret to verify"  # at once; the panel once input pauses
+    answered(shown)
     assert not why(shown).isVisible()
 
 
@@ -227,3 +232,44 @@ def test_with_a_public_key_the_diagnosis_runs_off_the_gui_thread(
     )
     assert threading.get_ident() not in shown.document.worker.threads_used
     assert shown.document.worker.threads_used  # the diagnosis and the key: on the worker
+
+
+def test_while_a_secret_is_typed_the_panel_waits_for_the_pause(shown: InspectorWindow) -> None:
+    paste_token(shown, TOKEN)
+    paste_secret(shown, SECRET + "\n")
+    panel, companion = why(shown), SignatureDiagnosis.of(shown.document)
+    assert panel.isVisible()
+    answers: list[bool] = []
+    companion.changed.connect(lambda: answers.append(panel.isVisible()))
+    edit = secret_edit(shown)
+    edit.setFocus()
+    QTest.keyClicks(edit, "x")  # the first change after a pause: answered at once
+    assert answers == [True]
+    badges, shown_while_typing = [], []
+    for _ in range(len(SECRET) + 2):
+        QTest.keyClick(edit, Qt.Key.Key_Backspace)
+    for char in SECRET:
+        QTest.keyClicks(edit, char)
+        badges.append(badge(shown))
+        shown_while_typing.append(panel.isVisible())
+    assert badges[-1] == "Signature Verified"  # the badge follows every key at once
+    assert badges[0] == "Invalid Signature"
+    assert answers == [True]  # no diagnosis per key: the panel did not come and go
+    assert all(shown_while_typing)
+    assert companion.waiting
+    answered(shown)
+    assert answers == [True, False]  # one answer, once the typing paused
+    assert not panel.isVisible()
+
+
+def test_a_fix_shown_for_older_input_is_not_applied(shown: InspectorWindow) -> None:
+    paste_token(shown, TOKEN)
+    paste_secret(shown, SECRET + "\n")
+    assert fix_button(shown).text() == "Remove the trailing newline from the secret"
+    edit = secret_edit(shown)
+    QTest.keyClicks(edit, "x")
+    QTest.keyClicks(edit, "y")  # typed on: the panel still shows the older answer
+    assert SignatureDiagnosis.of(shown.document).waiting
+    fix_button(shown).click()
+    assert edit.text() == SECRET + "\nxy"  # not applied to what was typed since
+    assert not SignatureDiagnosis.of(shown.document).waiting  # the current answer instead
