@@ -83,7 +83,7 @@ class SignatureDiagnosis(QObject):
         self._last_change = float("-inf")
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
-        self._pause.timeout.connect(self._answer)
+        self._pause.timeout.connect(self._after_pause)
         self.worker = document.worker  # shared: the document's busy and shutdown cover it
         self.worker.finished.connect(self._on_finished)
         document.verdictChanged.connect(self.on_verdict)
@@ -147,6 +147,11 @@ class SignatureDiagnosis(QObject):
 
     def _asked(self) -> tuple[tuple[object, ...] | None, tuple[SecretNote, ...]]:
         return self._question, self.notes
+
+    @Slot()
+    def _after_pause(self) -> None:
+        self._last_change = float("-inf")  # the typing paused: the next change is answered at once
+        self._answer()
 
     @Slot()
     def _answer(self) -> None:
