@@ -91,10 +91,13 @@ def _settle(window: InspectorWindow, limit: float = 20.0) -> None:
 def smoke_check(window: InspectorWindow) -> list[str]:
     """Drive the window through the embedded samples; the failures, in words (none: all good).
 
-    The HS256 sample must be verified and accepted as the window opens; then an RS256 and an
+    The window icon must load (its files are found beside the package, also in a bundle); the
+    HS256 sample must be verified and accepted as the window opens; then an RS256 and an
     ES256 token are signed with the demo keys and must verify.
     """
     failures: list[str] = []
+    if window.windowIcon().pixmap(32).isNull():
+        failures.append("the window icon did not load (tiledesk_jwt_gui/resources is missing)")
     verdict = window.verdict
     if window.badge.state is not BadgeState.VERIFIED or verdict is None or not verdict.accepted:
         reason = verdict.signature.summary if verdict is not None else "no verdict"

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from PySide6.QtGui import QIcon, QImage
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tiledesk_jwt_gui import app
@@ -23,6 +23,7 @@ from tiledesk_jwt_gui.core import (
     sign_token,
 )
 from tiledesk_jwt_gui.ui import InspectorWindow
+from tiledesk_jwt_gui.ui.style import icons
 from tiledesk_jwt_gui.ui.widgets.issue_list import IssueList
 
 from .conftest import NOW, FakeClock, child
@@ -60,6 +61,27 @@ def test_smoke_fails_loudly_when_a_sample_does_not_verify() -> None:
 
 def test_smoke_check_passes_in_process(window: InspectorWindow) -> None:
     assert app.smoke_check(window) == []
+
+
+def test_smoke_check_says_when_the_icon_files_are_missing(
+    qtbot: QtBot,
+    settings: QSettings,
+    clock: FakeClock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(icons, "_RESOURCES", tmp_path)  # a bundle that lost its resources
+    application_icon = QApplication.windowIcon()
+    QApplication.setWindowIcon(QIcon())
+    try:
+        window = InspectorWindow(settings, clock=clock)
+        qtbot.addWidget(window)
+        assert app.smoke_check(window)[:1] == [
+            "the window icon did not load (tiledesk_jwt_gui/resources is missing)"
+        ]
+        window.document.shutdown()
+    finally:
+        QApplication.setWindowIcon(application_icon)
 
 
 def test_version() -> None:
