@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 
 from ...core import (
     DEMO_SECRET,
@@ -38,6 +38,7 @@ from ...core import (
 )
 from ...core.book import SecretStore
 from .changes import Change
+from .companion import Companion
 from .worker import Worker
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _read_secret(store: SecretStore, name: str) -> str | BookError | None:
         return exc
 
 
-class ProjectBook(QObject):
+class ProjectBook(Companion):
     """``changed`` says the entries, their statuses, ``problem`` or ``notice`` changed. Made on
     first use (``of``): the window makes it when a token is first checked, or the Book tab shown.
     ``path`` is the book file (default: the core's, read anew each time); ``store`` makes the
@@ -119,12 +120,6 @@ class ProjectBook(QObject):
         self.reload()
         document.changed.connect(self._on_document_changed)
         self._on_document_changed(frozenset({Change.TOKEN}), None)  # the token shown now
-
-    @classmethod
-    def of(cls, document: InspectorDocument) -> ProjectBook:
-        """The document's ProjectBook (made, as the document's child, on first use)."""
-        found = document.findChild(cls)
-        return found if isinstance(found, cls) else cls(document)
 
     # --- what the panes read -------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 
 from ...core import (
     DEFAULT_SERVER_BASE,
@@ -19,6 +19,7 @@ from ...core import (
     SampleLanguage,
     sample_for,
 )
+from .companion import Companion
 
 if TYPE_CHECKING:
     from .document import InspectorDocument
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["CodeSamples"]
 
 
-class CodeSamples(QObject):
+class CodeSamples(Companion):
     """``changed`` says the language or the server changed (the document's own ``changed``
     says when the claims, the project or the token did)."""
 
@@ -38,12 +39,6 @@ class CodeSamples(QObject):
         self.language = SampleLanguage.NODE
         self.server = DEFAULT_SERVER_BASE
         """The Tiledesk API server for the widget page and the curl script (the copy bar's)."""
-
-    @classmethod
-    def of(cls, document: InspectorDocument) -> CodeSamples:
-        """The document's CodeSamples (made, as the document's child, on first use)."""
-        found = document.findChild(cls)
-        return found if isinstance(found, cls) else cls(document)
 
     def set_language(self, language: SampleLanguage) -> None:
         if language is not self.language:

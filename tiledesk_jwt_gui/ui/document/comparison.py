@@ -15,9 +15,10 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 
 from ...core import Key, TokenDiff, diff_tokens, project_field
+from .companion import Companion
 
 if TYPE_CHECKING:
     from .document import InspectorDocument
@@ -31,7 +32,7 @@ INLINE_COMPARE_CHARS = 16 * 1024
 """Longer tokens are compared on the worker."""
 
 
-class Comparison(QObject):
+class Comparison(Companion):
     """``changed`` fires when :attr:`diff` changes (``pending``: being compared)."""
 
     changed = Signal()
@@ -48,12 +49,6 @@ class Comparison(QObject):
         self.worker = document.worker  # shared: the document's busy and shutdown cover it
         self.worker.finished.connect(self._on_finished)
         document.verdictChanged.connect(self._on_verdict)
-
-    @classmethod
-    def of(cls, document: InspectorDocument) -> Comparison:
-        """The document's Comparison (made, as the document's child, on first use)."""
-        found = document.findChild(cls)
-        return found if isinstance(found, cls) else cls(document)
 
     def set_other(self, text: str) -> None:
         """Compare the token shown with ``text`` (empty: compare with nothing)."""

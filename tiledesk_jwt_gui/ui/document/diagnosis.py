@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 
 from ...core import (
     HMAC_ALGORITHMS,
@@ -41,6 +41,7 @@ from ...core import (
     project_field,
     secret_notes,
 )
+from .companion import Companion
 
 if TYPE_CHECKING:
     from ...core import Diagnosis
@@ -60,7 +61,7 @@ INLINE_DIAGNOSIS_CHARS = 16 * 1024
 KeyGiven = Key | tuple[Key, ...] | None
 
 
-class SignatureDiagnosis(QObject):
+class SignatureDiagnosis(Companion):
     """``changed`` fires when the diagnosis or the secret's notes change (``pending``: a
     diagnosis is being made on the worker)."""
 
@@ -88,12 +89,6 @@ class SignatureDiagnosis(QObject):
         self.worker.finished.connect(self._on_finished)
         document.verdictChanged.connect(self.on_verdict)
         self._answer()  # made after a verdict: answer for it at once (not typing)
-
-    @classmethod
-    def of(cls, document: InspectorDocument) -> SignatureDiagnosis:
-        """The document's SignatureDiagnosis (made, as the document's child, on first use)."""
-        found = document.findChild(cls)
-        return found if isinstance(found, cls) else cls(document)
 
     # --- what the verdict was judged with ------------------------------------------------------
 

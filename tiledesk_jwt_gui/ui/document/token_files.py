@@ -17,9 +17,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 
 from ...core import MAX_TOKEN_CHARS, FileTokens, TokenCandidate, tokens_in_file
+from .companion import Companion
 
 if TYPE_CHECKING:
     from .document import InspectorDocument
@@ -30,7 +31,7 @@ LANE = "file"
 __all__ = ["TokenFiles"]
 
 
-class TokenFiles(QObject):
+class TokenFiles(Companion):
     """``found(text)``: the text the token pane is to take, as a paste over everything.
     ``choose(result)``: a :class:`FileTokens` with several tokens, for the window to ask which."""
 
@@ -44,12 +45,6 @@ class TokenFiles(QObject):
         self._generation = 0
         self.worker = document.worker  # shared: the document's busy and shutdown cover it
         self.worker.finished.connect(self._on_finished)
-
-    @classmethod
-    def of(cls, document: InspectorDocument) -> TokenFiles:
-        """The document's TokenFiles (made, as the document's child, on first use)."""
-        found = document.findChild(cls)
-        return found if isinstance(found, cls) else cls(document)
 
     def open_file(self, path: Path) -> None:
         """Find the token in ``path``: here when it is small, on the worker otherwise."""
