@@ -112,6 +112,11 @@ class KeyPanel(QWidget):
         )
         self.demo_label.setObjectName("secretDemoLabel")
         self.demo_label.setWordWrap(True)
+        # Its room is kept when another secret is typed (the last row: a blank line reads as
+        # spacing), so the fields under it do not move up and down as the text comes and goes.
+        policy = self.demo_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.demo_label.setSizePolicy(policy)
         self.strength_label = QLabel(page)
         self.strength_label.setObjectName("secretStrengthLabel")
         self.strength_label.setWordWrap(True)
@@ -140,9 +145,9 @@ class KeyPanel(QWidget):
         line.addWidget(self.base64_check)
         grid.addLayout(line, 0, 1)
         grid.addWidget(self.secret_error, 1, 1)
-        grid.addWidget(self.secret_notes, 4, 1)
-        grid.addWidget(self.demo_label, 2, 1)
-        grid.addWidget(self.strength_label, 3, 1)
+        grid.addWidget(self.strength_label, 2, 1)
+        grid.addWidget(self.secret_notes, 3, 1)
+        grid.addWidget(self.demo_label, 4, 1)
         grid.setColumnStretch(1, 1)
         return page
 

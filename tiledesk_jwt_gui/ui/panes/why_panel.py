@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, Slot
+from PySide6.QtCore import QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -26,7 +26,11 @@ from ..widgets.section_label import section_label
 if TYPE_CHECKING:
     from ...core import Diagnosis
 
-__all__ = ["VERDICT_STAYS", "WhyPanel", "sentence"]
+__all__ = ["PENDING_GRACE_MS", "VERDICT_STAYS", "WhyPanel", "sentence"]
+
+PENDING_GRACE_MS = 150
+"""A diagnosis on the worker that answers sooner is shown at once, without "Looking for the
+cause…" first: the panel changes (and the window is laid out and painted) once, not twice."""
 
 VERDICT_STAYS = (
     "The verdict stays Tiledesk's: the server uses the secret and the token exactly as given."
@@ -70,6 +74,11 @@ class WhyPanel(QFrame):
         self.fix_button.setToolTip("Change the input here as the diagnosis says; nothing is saved")
         self.fix_button.clicked.connect(self._on_fix)
         self.fix_button.hide()
+        self._grace = QTimer(self)
+        self._grace.setSingleShot(True)
+        self._grace.setInterval(PENDING_GRACE_MS)
+        self._grace.timeout.connect(self._on_grace_over)
+        self._looking = False
 
         texts = QVBoxLayout()
         texts.setSpacing(2)
@@ -108,6 +117,16 @@ class WhyPanel(QFrame):
     def _on_changed(self) -> None:
         why = self.why
         diagnosis = why.diagnosis
+        if why.pending and not self._looking:
+            # Answered within the grace: shown at once. Meanwhile what is shown stays, without
+            # its fix (it answers older input).
+            if not self._grace.isActive():
+                self._grace.start()
+            self.fix_button.setEnabled(False)
+            return
+        self._grace.stop()
+        self._looking = why.pending
+        self.fix_button.setEnabled(True)
         if why.pending:
             self._show("Looking for the cause…", "", None, found=False)
         elif diagnosis is None:
@@ -137,6 +156,12 @@ class WhyPanel(QFrame):
                 fix = None
             self._show(text, "\n".join(more), fix, found=cause is not None)
         self.show()
+
+    @Slot()
+    def _on_grace_over(self) -> None:
+        if self.why.pending:
+            self._looking = True
+            self._on_changed()
 
     def _show(self, text: str, more: str, fix: Fix | None, *, found: bool) -> None:
         self._fix, self._found = fix, found

@@ -38,6 +38,14 @@ _TEXT = {
     BadgeState.EMPTY: "No token yet",
     BadgeState.PENDING: "Checking…",
 }
+
+
+def _text(state: BadgeState, key_word: str) -> str:
+    return _TEXT.get(state) or f"Enter the {key_word} to verify"
+
+
+_ALL_TEXTS = (*_TEXT.values(), *(_text(BadgeState.NO_KEY, w) for w in ("secret", "public key")))
+"""Every text the badge can show (its width is the widest's)."""
 _GLYPH = {
     BadgeState.VERIFIED: Glyph.CHECK,
     BadgeState.INVALID: Glyph.CROSS,
@@ -93,7 +101,7 @@ class SignatureBadge(QLabel):
     def show_state(self, state: BadgeState, detail: str, *, key_word: str = "secret") -> None:
         changed = state is not self._state
         self._state = state
-        text = _TEXT.get(state) or f"Enter the {key_word} to verify"
+        text = _text(state, key_word)
         if text != self.text():
             self.setText(text)
         self.setToolTip(plain_tip(detail[:1].upper() + detail[1:] if detail else text))
@@ -124,6 +132,16 @@ class SignatureBadge(QLabel):
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width(), max(hint.height(), self.fontMetrics().height() + 14))
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the widest of its states: the badge keeps one size when the signature
+        flips (or a check is pending), so the verdict beside it never moves and the window is
+        not laid out again on every key."""
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        widest = max(metrics.horizontalAdvance(text) for text in _ALL_TEXTS)
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), widest + margins.left() + margins.right()), hint.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         disc, fill, _ = self._colours()
