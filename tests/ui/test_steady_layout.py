@@ -21,6 +21,7 @@ from tiledesk_jwt_gui.ui import InspectorWindow
 from tiledesk_jwt_gui.ui.document.diagnosis import INLINE_DIAGNOSIS_CHARS, SignatureDiagnosis
 from tiledesk_jwt_gui.ui.document.worker import SWITCH_S, Worker
 from tiledesk_jwt_gui.ui.panes.why_panel import WhyPanel
+from tiledesk_jwt_gui.ui.widgets.claim_error_label import HOLD_MS, ClaimErrorLabel
 
 from .conftest import NOW, answered, child, press_paste
 
@@ -78,6 +79,39 @@ def test_the_signature_flipping_with_each_key_moves_nothing(shown: InspectorWind
         seen.add(badge(shown))
         assert geometries(shown) == before, f"moved at key {index} ({badge(shown)})"
     assert seen == {"Signature Verified", "Invalid Signature"}
+
+
+def test_claims_whose_messages_swap_with_the_signature_move_once_typing_pauses(
+    qtbot: QtBot, shown: InspectorWindow
+) -> None:
+    # Signed, the server's answer is about the missing aud (two lines here); not signed, about
+    # the missing _id (one line): the rows resized, and the claims under them moved, on every key.
+    edit = show(
+        shown, sign_token(None, {"sub": "userexternal"}, secret_key(SECRET), "HS256"), SECRET
+    )
+    aud, user_id = (child(shown, ClaimErrorLabel, f"claimError_{c}") for c in ("aud", "_id"))
+    email = child(shown, QWidget, "claim_email")
+    assert aud.isVisible()
+    assert not user_id.isVisible()
+    assert aud.height() > user_id.minimumHeight()  # more lines than the one kept when hidden
+    QTest.keyClick(edit, Qt.Key.Key_X)
+    QCoreApplication.processEvents()
+    assert user_id.isVisible()
+    assert not aud.isVisible()
+    where = email.mapTo(shown, email.rect().topLeft())
+    rooms = (aud.height(), user_id.height())  # the aud message's lines kept while it is hidden
+    for index in range(8):
+        QTest.keyClick(edit, Qt.Key.Key_Backspace if index % 2 == 0 else Qt.Key.Key_X)
+        QCoreApplication.processEvents()
+        assert aud.isVisible() is (index % 2 == 0)
+        assert (aud.height(), user_id.height()) == rooms, f"resized at key {index}"
+        assert email.mapTo(shown, email.rect().topLeft()) == where, f"moved at key {index}"
+    # Once the messages pause, the room no longer needed is given back (the aud message shown
+    # last keeps its lines; the hidden _id label keeps one).
+    qtbot.wait(HOLD_MS + 100)
+    QCoreApplication.processEvents()
+    assert user_id.minimumHeight() == user_id.fontMetrics().lineSpacing()
+    assert aud.minimumHeight() == aud.fontMetrics().lineSpacing()
 
 
 def test_the_badge_is_one_width_in_every_state(shown: InspectorWindow) -> None:
