@@ -30,6 +30,7 @@ from tiledesk_jwt_gui.core import (  # noqa: E402
     sign_token,
     tiledesk_claims,
 )
+from tiledesk_jwt_gui.ui.document.book import ProjectBook  # noqa: E402
 from tiledesk_jwt_gui.ui.window.main_window import InspectorWindow, scratch_settings  # noqa: E402
 from tiledesk_jwt_gui.ui.window.screenshot import dark_palette  # noqa: E402
 
@@ -41,7 +42,7 @@ SIZE = (1100, 720)
 def settle(app: QApplication, window: InspectorWindow) -> None:
     for _ in range(200):
         app.processEvents()
-        if not window.document.book.busy and not window.document.busy:
+        if not ProjectBook.of(window.document).busy and not window.document.busy:
             break
     for _ in range(5):
         app.processEvents()

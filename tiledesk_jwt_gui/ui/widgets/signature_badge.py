@@ -68,7 +68,7 @@ class SignatureBadge(QLabel):
         font.setBold(True)
         self.setFont(font)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._apply_margins()
         self.show_state(BadgeState.EMPTY, "")
         self._restyle()
@@ -153,7 +153,11 @@ class SignatureBadge(QLabel):
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, radius, radius)
         size = self.fontMetrics().height() + 2
-        glyph_rect = QRectF(10, (self.height() - size) / 2, size, size)
+        # The glyph goes just before the words, which are centred in the room right of it.
+        room = self.contentsRect()
+        words = min(self.fontMetrics().horizontalAdvance(self.text()), room.width())
+        left = room.left() + (room.width() - words) / 2 - size - 8
+        glyph_rect = QRectF(max(10.0, left), (self.height() - size) / 2, size, size)
         paint_glyph(painter, glyph_rect, _GLYPH[self._state], disc, self._tones.base)
         painter.end()
         super().paintEvent(event)
