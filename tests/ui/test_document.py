@@ -52,6 +52,38 @@ def test_changes_name_what_changed_and_who_asked(document: InspectorDocument) ->
     assert {Change.PAYLOAD, Change.TOKEN} <= changes
 
 
+def test_a_secret_typed_over_a_pasted_token_does_not_read_it_again(
+    qtbot: QtBot, document: InspectorDocument
+) -> None:
+    # Issue 15 item 5: each key re-judges the token; its header and payload are the same, so
+    # no pane is told to show them again (the claims form re-wrote a 375 KB claim per key).
+    seen: list[frozenset[Change]] = []
+    document.changed.connect(lambda changes, origin: seen.append(changes))
+    read = {Change.HEADER, Change.PAYLOAD, Change.ALGORITHM}
+    big = sign_token(None, {"sub": "userexternal", "blob": "a" * 100_000}, secret_key("s"), "HS256")
+    for text in (TOKEN, big):  # judged here, and on the worker
+        document.paste_token(text)
+        qtbot.waitUntil(lambda: not document.busy)
+        assert read <= set().union(*seen)
+        seen.clear()
+        payload = document.draft.payload
+        for secret in ("s", "s2", DEMO_SECRET):
+            document.set_secret(secret)
+            qtbot.waitUntil(lambda: not document.busy)
+        assert document.verdict is not None
+        assert document.verdict.inspection.original == text
+        assert seen
+        assert not read & set().union(*seen)
+        assert document.draft.payload is payload
+        seen.clear()
+    # The same claims in another order: another text, read again.
+    claims = json.loads(json.dumps(demo_claims(int(NOW))))
+    reordered = sign_token(None, dict(reversed(claims.items())), secret_key(DEMO_SECRET), "HS256")
+    document.paste_token(reordered)
+    assert read <= set().union(*seen)
+    assert list(document.draft.payload) == list(reversed(claims))
+
+
 def test_paste_edit_and_back(document: InspectorDocument) -> None:
     document.paste_token(TOKEN)
     assert document.draft.mode is Mode.CHECKING

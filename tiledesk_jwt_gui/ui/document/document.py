@@ -96,6 +96,7 @@ class InspectorDocument(QObject):
         self.keyring = KeyRing()
         """The key inputs and the keys read from them (never written anywhere)."""
         self._judged = 0
+        self._last_read: tuple[str, Draft] | None = None  # the token text read, and the draft
         self.worker = Worker(self)
         self.worker.finished.connect(self._on_worker_finished)
         self.timers = VerdictClock(
@@ -386,14 +387,15 @@ class InspectorDocument(QObject):
 
     def _read_token(self, inspection: Inspection) -> set[Change]:
         """The token is the source: the draft takes its header, payload and algorithm."""
+        if self._last_read == (inspection.original, self.draft):
+            return set()  # this draft was read from this text: only a key or a setting changed
         before = self.draft.algorithm
         self.draft = with_token_read(self.draft, inspection)
+        self._last_read = (inspection.original, self.draft)
         alg = inspection.algorithm
         known = alg if isinstance(alg, str) and alg in ALL_ALGORITHMS else self.draft.algorithm
         changes = {Change.HEADER, Change.PAYLOAD, Change.ALGORITHM}
-        if known != before:
-            changes.add(Change.KEYS)
-        return changes
+        return changes | {Change.KEYS} if known != before else changes
 
     def _show(self, verdict: Verdict) -> None:
         if verdict.inspection.original != self.draft.token:
