@@ -321,6 +321,22 @@ def window_figures() -> list[Figure]:
             if time.perf_counter() > deadline:
                 raise SystemExit("bench: the window did not update within 10 s")
 
+    def watch_stalls() -> tuple[QTimer, list[float]]:
+        """A running 1 ms timer, and the longest gap between its ticks so far (seconds): how
+        long the event loop was held at most."""
+        longest = [0.0]
+        ticker = QElapsedTimer()
+        ticker.start()
+
+        def tick() -> None:
+            longest[0] = max(longest[0], ticker.restart() / 1e3)
+
+        timer = QTimer()
+        timer.setInterval(1)
+        timer.timeout.connect(tick)
+        timer.start()
+        return timer, longest
+
     def keystrokes(field: QLineEdit, count: int) -> list[float]:
         field.setFocus()
         samples = []
@@ -373,17 +389,7 @@ def window_figures() -> list[Figure]:
             token_edit.clear()
             app.processEvents()
             QGuiApplication.clipboard().setText(text)
-            longest = [0.0]
-            ticker = QElapsedTimer()
-            ticker.start()
-
-            def tick(longest: list[float] = longest, ticker: QElapsedTimer = ticker) -> None:
-                longest[0] = max(longest[0], ticker.restart() / 1e3)
-
-            timer = QTimer()
-            timer.setInterval(1)
-            timer.timeout.connect(tick)
-            timer.start()
+            timer, longest = watch_stalls()
             before = verdict.text(), badge.text()
             token_edit.setFocus()
             started = time.perf_counter()
@@ -444,17 +450,7 @@ def window_figures() -> list[Figure]:
 
         settle(shown)
         secret.setFocus()
-        longest = [0.0]
-        ticker = QElapsedTimer()
-        ticker.start()
-
-        def gap(longest: list[float] = longest, ticker: QElapsedTimer = ticker) -> None:
-            longest[0] = max(longest[0], ticker.restart() / 1e3)
-
-        timer = QTimer()
-        timer.setInterval(1)
-        timer.timeout.connect(gap)
-        timer.start()
+        timer, longest = watch_stalls()
         delays: list[float] = []
         for index in range(40):
             badge_before = badge.text()
